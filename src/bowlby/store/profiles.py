@@ -1,0 +1,72 @@
+"""Queries for profiles, the links between them, and invitations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, or_, select
+from sqlalchemy.orm import Session
+
+from bowlby.errors import NotFound
+from bowlby.store.tables import EntryRow, EntryShareRow, InvitationRow, LinkRow, ProfileRow
+
+
+def find_profile(session: Session, name: str) -> ProfileRow:
+    row = session.scalar(select(ProfileRow).where(ProfileRow.name == name))
+    if row is None:
+        raise NotFound(f"There is no profile called '{name}'.")
+    return row
+
+
+def get_profile(session: Session, profile_id: str) -> ProfileRow:
+    row = session.get(ProfileRow, profile_id)
+    if row is None:
+        raise NotFound("That profile no longer exists.")
+    return row
+
+
+def profile_name_taken(session: Session, name: str) -> bool:
+    return session.scalar(select(ProfileRow.id).where(ProfileRow.name == name)) is not None
+
+
+def list_profiles(session: Session) -> list[ProfileRow]:
+    return list(session.scalars(select(ProfileRow).order_by(ProfileRow.name)))
+
+
+def delete_profile_row(session: Session, profile_id: str) -> None:
+    session.execute(delete(ProfileRow).where(ProfileRow.id == profile_id))
+
+
+def links_of(session: Session, profile_id: str) -> list[LinkRow]:
+    query = select(LinkRow).where(
+        or_(LinkRow.profile_a_id == profile_id, LinkRow.profile_b_id == profile_id)
+    )
+    return list(session.scalars(query.order_by(LinkRow.created_at)))
+
+
+def find_invitation(session: Session, code_hash: str) -> InvitationRow | None:
+    return session.scalar(select(InvitationRow).where(InvitationRow.code_hash == code_hash))
+
+
+def open_invitations(session: Session, inviter_id: str, now: datetime) -> list[InvitationRow]:
+    query = select(InvitationRow).where(
+        InvitationRow.inviter_id == inviter_id,
+        InvitationRow.used_at.is_(None),
+        InvitationRow.expires_at > now,
+    )
+    return list(session.scalars(query))
+
+
+def delete_link(session: Session, link: LinkRow) -> None:
+    """Remove a link and every share it carried, in both directions."""
+    for reader, owner in (
+        (link.profile_a_id, link.profile_b_id),
+        (link.profile_b_id, link.profile_a_id),
+    ):
+        owned = select(EntryRow.id).where(EntryRow.owner_id == owner)
+        session.execute(
+            delete(EntryShareRow).where(
+                EntryShareRow.recipient_id == reader, EntryShareRow.entry_id.in_(owned)
+            )
+        )
+    session.delete(link)
