@@ -25,7 +25,7 @@ class Settings(BaseSettings):
     )
     database_url: str | None = Field(
         default=None,
-        description="SQLAlchemy URL of a PostgreSQL database; when unset, SQLite in the home folder.",
+        description="SQLAlchemy URL of a PostgreSQL database; unset means SQLite in home.",
     )
     profile: str | None = Field(
         default=None,

@@ -1,4 +1,4 @@
-"""The database schema. Free text lives only in ``sealed_*`` columns; the rest may be read in SQL."""
+"""The database schema. Free text lives only in ``sealed_*`` columns; the rest is plain."""
 
 from __future__ import annotations
 
