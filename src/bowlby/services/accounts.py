@@ -28,9 +28,9 @@ def create_profile(
     role: models.Role = models.Role.PERSON,
 ) -> models.NewProfile:
     """Create a profile with fresh keys; the recovery key in the result is shown only once."""
-    name = _valid_name(name)
+    name = valid_name(name)
     check_new_passphrase(passphrase)
-    row, recovery_key = _new_profile_row(settings, name, passphrase, role)
+    row, _, recovery_key = build_profile(settings, name, passphrase, role)
     with store.unit_of_work() as session:
         if profile_rows.profile_name_taken(session, name):
             raise Conflict(f"A profile called '{name}' already exists. Choose another name.")
@@ -104,7 +104,7 @@ def kdf_params(row: ProfileRow) -> enc.KdfParams:
     return enc.KdfParams(row.kdf_salt, row.kdf_time_cost, row.kdf_memory_kib, row.kdf_parallelism)
 
 
-def _valid_name(name: str) -> str:
+def valid_name(name: str) -> str:
     try:
         return _NAME_ADAPTER.validate_python(name)
     except ValueError as error:
@@ -114,9 +114,14 @@ def _valid_name(name: str) -> str:
         ) from error
 
 
-def _new_profile_row(
-    settings: Settings, name: str, passphrase: str, role: models.Role
-) -> tuple[ProfileRow, str]:
+def build_profile(
+    settings: Settings,
+    name: str,
+    passphrase: str,
+    role: models.Role,
+    created_at: datetime | None = None,
+) -> tuple[ProfileRow, models.Keyring, str]:
+    """A new profile row with fresh keys, its keyring and the recovery key text."""
     data_key = enc.new_key()
     private_key, public_key = enc.new_key_pair()
     recovery_text, recovery_raw = enc.new_recovery_key()
@@ -124,14 +129,15 @@ def _new_profile_row(
         id=str(uuid.uuid4()),
         name=name,
         role=role.value,
-        created_at=datetime.now(UTC),
+        created_at=created_at or datetime.now(UTC),
         public_key=public_key,
     )
     recovery = enc.wrap_key(data_key, recovery_raw, _aad(row, "recovery_wrapped_data_key"))
     row.recovery_check, row.recovery_wrapped_data_key = recovery.check, recovery.sealed
     row.sealed_private_key = enc.seal(data_key, private_key, _aad(row, "sealed_private_key"))
-    _rewrap(row, settings, models.Keyring(row.id, name, role, data_key, private_key), passphrase)
-    return row, recovery_text
+    keyring = models.Keyring(row.id, name, role, data_key, private_key)
+    _rewrap(row, settings, keyring, passphrase)
+    return row, keyring, recovery_text
 
 
 def _rewrap(row: ProfileRow, settings: Settings, keyring: models.Keyring, passphrase: str) -> None:

@@ -1,0 +1,1 @@
+"""The `bowlby` command: a thin shell over bowlby.services."""

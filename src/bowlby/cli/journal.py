@@ -1,0 +1,142 @@
+"""bowlby journal: write, list, show, share and delete entries."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from bowlby import models
+from bowlby.cli.context import ProfileOption, console, signed_in
+from bowlby.errors import InputError
+from bowlby.services import entries
+from bowlby.store.engine import Store
+
+app = typer.Typer(help="Your journal entries: private unless you share them.", no_args_is_help=True)
+
+
+@app.command("write")
+def write(
+    body: str = typer.Option(..., "--body", "-b", prompt="What happened, and how did it feel?"),
+    title: str = typer.Option("", "--title", "-t", help="A short title."),
+    when: str | None = typer.Option(None, "--when", help="ISO date-time; default now."),
+    partner: bool = typer.Option(False, "--share-partner", help="Let your partner read it."),
+    therapist: bool = typer.Option(False, "--share-therapist", help="Let your therapist read it."),
+    profile: str | None = ProfileOption,
+) -> None:
+    """Write a journal entry (private unless you share it)."""
+    draft = models.EntryDraft(
+        kind="journal",
+        occurred_at=parse_when(when),
+        text={"title": title, "body": body},
+        shared_with_partner=partner,
+        shared_with_therapist=therapist,
+    )
+    with signed_in(profile) as (store, keyring):
+        entry = entries.write_entry(store, keyring, draft)
+    console.print(f"Saved entry {entry.id} ({entry.visibility}).")
+
+
+@app.command("list")
+def list_entries(
+    whose: str = typer.Option("mine", help="mine, shared (with you) or all."),
+    limit: int = typer.Option(20, help="How many, newest first."),
+    profile: str | None = ProfileOption,
+) -> None:
+    """List entries, newest first."""
+    if whose not in ("mine", "shared", "all"):
+        raise InputError("choose mine, shared or all.", field="--whose")
+    with signed_in(profile) as (store, keyring):
+        found = entries.list_entries(store, keyring, whose=whose, limit=limit)
+    table = Table("id", "when", "by", "kind", "title", "seen by")
+    for entry in found:
+        title = entry.text.get("title") or entry.text.get("body", "")[:40]
+        table.add_row(
+            entry.id[:8],
+            f"{entry.occurred_at:%Y-%m-%d %H:%M}",
+            entry.owner_name,
+            entry.kind,
+            escape(title),
+            entry.visibility,
+        )
+    console.print(table if found else "No entries yet.")
+
+
+@app.command("show")
+def show(
+    entry_id: str = typer.Argument(..., help="The entry's id (as `journal list` shows it)."),
+    profile: str | None = ProfileOption,
+) -> None:
+    """Show one entry in full."""
+    with signed_in(profile) as (store, keyring):
+        entry = entries.read_entry(store, keyring, _full_id(store, keyring, entry_id))
+    console.print(f"[bold]{escape(entry.text.get('title') or entry.kind)}[/]")
+    console.print(
+        f"{entry.occurred_at:%Y-%m-%d %H:%M} UTC · by {entry.owner_name} · "
+        f"seen by {entry.visibility}\n"
+    )
+    for field, value in entry.text.items():
+        if field != "title" and value:
+            console.print(escape(value))
+
+
+@app.command("share")
+def share(
+    entry_id: str = typer.Argument(...),
+    partner: bool = typer.Option(False, "--partner/--no-partner"),
+    therapist: bool = typer.Option(False, "--therapist/--no-therapist"),
+    profile: str | None = ProfileOption,
+) -> None:
+    """Choose who may read one of your entries (no flags: make it private again)."""
+    with signed_in(profile) as (store, keyring):
+        entry = entries.set_sharing(
+            store, keyring, _full_id(store, keyring, entry_id), partner=partner, therapist=therapist
+        )
+    console.print(f"Entry {entry.id[:8]} is now seen by: {entry.visibility}.")
+
+
+@app.command("delete")
+def delete(
+    entry_id: str = typer.Argument(...),
+    yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation."),
+    profile: str | None = ProfileOption,
+) -> None:
+    """Delete one of your entries for good."""
+    with signed_in(profile) as (store, keyring):
+        full_id = _full_id(store, keyring, entry_id)
+        if not yes:
+            typer.confirm(f"Delete entry {full_id[:8]} for good?", abort=True)
+        entries.delete_entry(store, keyring, full_id)
+    console.print("Deleted.")
+
+
+def parse_when(when: str | None) -> datetime:
+    """An ISO date-time; a time without a zone is taken in this computer's zone."""
+    if when is None:
+        return datetime.now(UTC)
+    try:
+        parsed = datetime.fromisoformat(when)
+    except ValueError as error:
+        raise InputError(
+            "use an ISO date-time such as 2026-11-24T18:30.", field="--when"
+        ) from error
+    return parsed if parsed.tzinfo else parsed.astimezone()
+
+
+def _full_id(store: Store, keyring: models.Keyring, prefix: str) -> str:
+    """Accept the short ids `journal list` prints."""
+    if len(prefix) >= 36:
+        return prefix
+    matches = [
+        entry.id
+        for entry in entries.list_entries(store, keyring, whose="all")
+        if entry.id.startswith(prefix)
+    ]
+    if len(matches) != 1:
+        raise InputError(
+            "no entry you can read has that id." if not matches else "that id is ambiguous.",
+            field="entry id",
+        )
+    return matches[0]

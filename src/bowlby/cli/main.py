@@ -1,0 +1,45 @@
+"""Entry point: the Typer app and the one place that turns errors into messages and exit codes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+import typer
+from rich.markup import escape
+from typer.core import TyperGroup
+
+from bowlby.cli import backup, config, journal, links, profiles, serve
+from bowlby.cli.context import err_console
+from bowlby.errors import BowlbyError
+
+
+class BowlbyGroup(TyperGroup):
+    """Translates every BowlbyError into a readable message and its exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BowlbyError as error:
+            err_console.print(f"[bold red]Error:[/] {escape(error.message)}")
+            ctx.exit(error.exit_code)
+
+
+app = typer.Typer(
+    cls=BowlbyGroup,
+    name="bowlby",
+    help="Bowlby: understand your attachment pattern and practise secure habits, privately.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+profiles.register(app)
+backup.register(app)
+serve.register(app)
+app.add_typer(links.app, name="partner")
+app.add_typer(journal.app, name="journal")
+app.add_typer(config.app, name="config")
+
+
+def run() -> None:
+    app()

@@ -1,0 +1,156 @@
+"""Export one profile as complete, decrypted JSON, and restore it into a database.
+
+The file carries a format marker, a version and a checksum, so a foreign, cut-short or edited
+file is refused with the reason before anything is written. A restore is one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, ValidationError
+
+from bowlby import models
+from bowlby.errors import Conflict, DamagedData, InputError
+from bowlby.services import accounts
+from bowlby.services.entries import add_entry_row, list_entries
+from bowlby.settings import Settings
+from bowlby.store import entries as entry_rows
+from bowlby.store import profiles as profile_rows
+from bowlby.store.engine import Store
+
+EXPORT_FORMAT = "bowlby-export"
+EXPORT_VERSION = 1
+
+
+class ExportedProfile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    role: models.Role
+    created_at: AwareDatetime
+
+
+class ExportedEntry(models.EntryDraft):
+    id: str
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class ExportDocument(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    format: Literal["bowlby-export"]
+    version: int
+    exported_at: AwareDatetime
+    profile: ExportedProfile
+    entries: list[ExportedEntry]
+    checksum: str
+
+
+def export_profile(store: Store, keyring: models.Keyring) -> ExportDocument:
+    """Everything the profile owns, decrypted; what partners shared with it is theirs to export."""
+    with store.unit_of_work() as session:
+        profile = accounts.profile_info(profile_rows.get_profile(session, keyring.profile_id))
+    owned = reversed(list_entries(store, keyring, whose="mine"))
+    entries = [
+        ExportedEntry.model_validate(entry.model_dump(exclude={"owner_id", "owner_name"}))
+        for entry in owned
+    ]
+    exported = ExportedProfile(name=profile.name, role=profile.role, created_at=profile.created_at)
+    content = {"profile": exported, "entries": entries}
+    return ExportDocument(
+        format=EXPORT_FORMAT,
+        version=EXPORT_VERSION,
+        exported_at=datetime.now(UTC),
+        checksum=_checksum(content),
+        **content,
+    )
+
+
+def export_text(document: ExportDocument) -> str:
+    return document.model_dump_json(indent=2) + "\n"
+
+
+def parse_export(text: str, source: str = "the backup file") -> ExportDocument:
+    """Read an export, refusing anything that is not one, or not whole, with the reason."""
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(
+            f"this is not a Bowlby export: the JSON breaks at column {error.colno} "
+            f"({error.msg}); the file may be cut short.",
+            file=source,
+            line=error.lineno,
+        ) from error
+    if not isinstance(raw, dict) or raw.get("format") != EXPORT_FORMAT:
+        raise InputError("this is not a Bowlby export (no 'bowlby-export' marker).", file=source)
+    if raw.get("version") != EXPORT_VERSION:
+        raise InputError(
+            f"this export has version {raw.get('version')!r}; this Bowlby reads version "
+            f"{EXPORT_VERSION}. Upgrade Bowlby to restore it.",
+            file=source,
+        )
+    try:
+        document = ExportDocument.model_validate(raw)
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = ".".join(str(part) for part in first["loc"])
+        raise InputError(f"{first['msg']}.", file=source, field=field) from error
+    content = {"profile": document.profile, "entries": document.entries}
+    if _checksum(content) != document.checksum:
+        raise DamagedData(
+            f"{source}: the checksum does not match; the file was changed or damaged after "
+            "export. Nothing was restored."
+        )
+    return document
+
+
+def restore_profile(
+    store: Store,
+    settings: Settings,
+    document: ExportDocument,
+    passphrase: str,
+    name: str | None = None,
+) -> models.NewProfile:
+    """Recreate the exported profile (under a new passphrase) and all its entries, or nothing."""
+    name = accounts.valid_name(name or document.profile.name)
+    accounts.check_new_passphrase(passphrase)
+    row, keyring, recovery_key = accounts.build_profile(
+        settings, name, passphrase, document.profile.role, document.profile.created_at
+    )
+    with store.unit_of_work() as session:
+        if profile_rows.profile_name_taken(session, name):
+            raise Conflict(
+                f"A profile called '{name}' already exists. Restore under another name "
+                "(--name) or delete that profile first. Nothing was restored."
+            )
+        session.add(row)
+        session.flush()
+        for entry in document.entries:
+            if entry_rows.entry_exists(session, entry.id):
+                raise Conflict(f"Entry {entry.id} already exists here. Nothing was restored.")
+            draft = models.EntryDraft.model_validate(
+                entry.model_dump(exclude={"id", "created_at", "updated_at"})
+            )
+            add_entry_row(
+                session,
+                keyring,
+                draft,
+                entry_id=entry.id,
+                created_at=entry.created_at,
+                updated_at=entry.updated_at,
+            )
+    return models.NewProfile(profile=accounts.profile_info(row), recovery_key=recovery_key)
+
+
+def _checksum(content: dict[str, Any]) -> str:
+    plain = {
+        "profile": content["profile"].model_dump(mode="json"),
+        "entries": [entry.model_dump(mode="json") for entry in content["entries"]],
+    }
+    canonical = json.dumps(plain, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
