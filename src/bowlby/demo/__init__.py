@@ -6,11 +6,13 @@ real database, so a newcomer can look at every feature with something in it.
 
 from __future__ import annotations
 
+import json
 import random
 from datetime import UTC, datetime, time, timedelta
+from importlib import resources
+from typing import Any
 
 from bowlby import models
-from bowlby.demo import journal_texts
 from bowlby.errors import NotFound
 from bowlby.services import accounts, entries, sharing
 from bowlby.settings import Settings
@@ -51,14 +53,15 @@ def seed_demo(store: Store, settings: Settings, today: datetime) -> None:
         sharing.accept_invitation(store, jordan, code)
     rng = random.Random(1958)
     start = today - timedelta(days=DEMO_DAYS)
-    for keyring, texts in ((maya, journal_texts.MAYA), (jordan, journal_texts.JORDAN)):
-        for draft in journal_drafts(rng, start, texts):
+    texts = json.loads(resources.files("bowlby.demo").joinpath("journal.json").read_text("utf-8"))
+    for keyring in (maya, jordan):
+        for draft in journal_drafts(rng, start, texts[keyring.name]):
             entries.write_entry(store, keyring, draft)
     sharing.share_pending_entries(store, maya)
 
 
 def journal_drafts(
-    rng: random.Random, start: datetime, texts: list[journal_texts.DemoEntry]
+    rng: random.Random, start: datetime, texts: list[dict[str, Any]]
 ) -> list[models.EntryDraft]:
     """Spread the written entries over the demo period, in order, at plausible hours."""
     drafts = []
@@ -70,8 +73,8 @@ def journal_drafts(
             models.EntryDraft(
                 kind="journal",
                 occurred_at=moment + timedelta(minutes=rng.randrange(60)),
-                text={"title": text.title, "body": text.body},
-                shared_with_partner=text.shared,
+                text={"title": text["title"], "body": text["body"]},
+                shared_with_partner=text["shared"],
             )
         )
     return drafts
