@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import click
 import typer
 from rich.markup import escape
 from typer.core import TyperGroup
@@ -17,7 +16,7 @@ from bowlby.errors import BowlbyError
 class BowlbyGroup(TyperGroup):
     """Translates every BowlbyError into a readable message and its exit code."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except BowlbyError as error:

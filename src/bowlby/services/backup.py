@@ -61,13 +61,13 @@ def export_profile(store: Store, keyring: models.Keyring) -> ExportDocument:
         for entry in owned
     ]
     exported = ExportedProfile(name=profile.name, role=profile.role, created_at=profile.created_at)
-    content = {"profile": exported, "entries": entries}
     return ExportDocument(
-        format=EXPORT_FORMAT,
+        format="bowlby-export",
         version=EXPORT_VERSION,
         exported_at=datetime.now(UTC),
-        checksum=_checksum(content),
-        **content,
+        profile=exported,
+        entries=entries,
+        checksum=_checksum({"profile": exported, "entries": entries}),
     )
 
 

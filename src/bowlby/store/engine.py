@@ -57,7 +57,9 @@ class Store:
         if self.dialect == "sqlite":
             raw = self.engine.raw_connection()
             try:
-                raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                cursor = raw.cursor()
+                cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                cursor.close()
             finally:
                 raw.close()
 

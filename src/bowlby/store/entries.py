@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from bowlby.store.tables import EntryRow, EntryShareRow
 
 
-def visible_to(reader_id: str) -> Select[tuple[EntryRow]]:
+def visible_to(reader_id: str) -> Select[EntryRow]:
     shared = exists().where(
         EntryShareRow.entry_id == EntryRow.id, EntryShareRow.recipient_id == reader_id
     )
