@@ -9,8 +9,6 @@ import typer
 from bowlby.cli.context import ProfileOption, ask_passphrase, console, opened_store, signed_in
 from bowlby.cli.profiles import show_recovery_key
 from bowlby.errors import InputError
-from bowlby.files import write_private_file
-from bowlby.services import backup
 from bowlby.settings import get_settings
 
 
@@ -24,8 +22,12 @@ def export(
     profile: str | None = ProfileOption,
 ) -> None:
     """Write a complete, decrypted JSON export of one profile."""
+    from bowlby.services import backup
+
     with signed_in(profile) as (store, keyring):
         document = backup.export_profile(store, keyring)
+    from bowlby.files import write_private_file
+
     write_private_file(output, backup.export_text(document))
     console.print(
         f"Exported {len(document.entries)} entries of {document.profile.name} to {output}.\n"
@@ -38,6 +40,8 @@ def restore(
     name: str | None = typer.Option(None, "--name", help="Restore under another profile name."),
 ) -> None:
     """Recreate a profile and its entries from an export, under a new passphrase."""
+    from bowlby.services import backup
+
     try:
         text = source.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:

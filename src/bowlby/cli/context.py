@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 
 from bowlby import models
 from bowlby.errors import InputError, NotFound
-from bowlby.services import accounts
 from bowlby.settings import Settings, get_settings
-from bowlby.store.engine import Store, open_store
+
+if TYPE_CHECKING:
+    from bowlby.store.engine import Store
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -24,6 +26,9 @@ ProfileOption = typer.Option(
 
 @contextmanager
 def opened_store(settings: Settings | None = None) -> Iterator[Store]:
+    """Open the store; services and the database libraries load only when a command runs."""
+    from bowlby.store.engine import open_store
+
     store = open_store(settings or get_settings())
     try:
         yield store
@@ -40,6 +45,8 @@ def ask_passphrase(settings: Settings, prompt: str = "Passphrase", confirm: bool
 
 def choose_profile(store: Store, settings: Settings, requested: str | None) -> str:
     """The profile named on the command line, in BOWLBY_PROFILE, or the only one there is."""
+    from bowlby.services import accounts
+
     name = requested or settings.profile
     if name:
         return name
@@ -57,6 +64,8 @@ def choose_profile(store: Store, settings: Settings, requested: str | None) -> s
 @contextmanager
 def signed_in(profile: str | None) -> Iterator[tuple[Store, models.Keyring]]:
     """Open the store and unlock the chosen profile for one command."""
+    from bowlby.services import accounts
+
     settings = get_settings()
     with opened_store(settings) as store:
         name = choose_profile(store, settings, profile)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import typer
 from rich.markup import escape
@@ -11,8 +12,9 @@ from rich.table import Table
 from bowlby import models
 from bowlby.cli.context import ProfileOption, console, signed_in
 from bowlby.errors import InputError
-from bowlby.services import entries
-from bowlby.store.engine import Store
+
+if TYPE_CHECKING:
+    from bowlby.store.engine import Store
 
 app = typer.Typer(help="Your journal entries: private unless you share them.", no_args_is_help=True)
 
@@ -27,6 +29,8 @@ def write(
     profile: str | None = ProfileOption,
 ) -> None:
     """Write a journal entry (private unless you share it)."""
+    from bowlby.services import entries
+
     draft = models.EntryDraft(
         kind="journal",
         occurred_at=parse_when(when),
@@ -46,6 +50,8 @@ def list_entries(
     profile: str | None = ProfileOption,
 ) -> None:
     """List entries, newest first."""
+    from bowlby.services import entries
+
     if whose not in ("mine", "shared", "all"):
         raise InputError("choose mine, shared or all.", field="--whose")
     with signed_in(profile) as (store, keyring):
@@ -70,6 +76,8 @@ def show(
     profile: str | None = ProfileOption,
 ) -> None:
     """Show one entry in full."""
+    from bowlby.services import entries
+
     with signed_in(profile) as (store, keyring):
         entry = entries.read_entry(store, keyring, _full_id(store, keyring, entry_id))
     console.print(f"[bold]{escape(entry.text.get('title') or entry.kind)}[/]")
@@ -90,6 +98,8 @@ def share(
     profile: str | None = ProfileOption,
 ) -> None:
     """Choose who may read one of your entries (no flags: make it private again)."""
+    from bowlby.services import entries
+
     with signed_in(profile) as (store, keyring):
         entry = entries.set_sharing(
             store, keyring, _full_id(store, keyring, entry_id), partner=partner, therapist=therapist
@@ -104,6 +114,8 @@ def delete(
     profile: str | None = ProfileOption,
 ) -> None:
     """Delete one of your entries for good."""
+    from bowlby.services import entries
+
     with signed_in(profile) as (store, keyring):
         full_id = _full_id(store, keyring, entry_id)
         if not yes:
@@ -127,6 +139,8 @@ def parse_when(when: str | None) -> datetime:
 
 def _full_id(store: Store, keyring: models.Keyring, prefix: str) -> str:
     """Accept the short ids `journal list` prints."""
+    from bowlby.services import entries
+
     if len(prefix) >= 36:
         return prefix
     matches = [

@@ -7,7 +7,6 @@ from rich.table import Table
 
 from bowlby import models
 from bowlby.cli.context import ProfileOption, console, signed_in
-from bowlby.services import sharing
 
 app = typer.Typer(help="Link with a partner or a therapist.", no_args_is_help=True)
 
@@ -18,6 +17,8 @@ def invite(
     profile: str | None = ProfileOption,
 ) -> None:
     """Make a one-time code for your partner (or therapist) to enter."""
+    from bowlby.services import sharing
+
     role = models.LinkRole.THERAPIST if therapist else models.LinkRole.PARTNER
     with signed_in(profile) as (store, keyring):
         code = sharing.create_invitation(store, keyring, role)
@@ -35,6 +36,8 @@ def join(
     profile: str | None = ProfileOption,
 ) -> None:
     """Enter a code someone gave you, to link with them."""
+    from bowlby.services import sharing
+
     with signed_in(profile) as (store, keyring):
         link = sharing.accept_invitation(store, keyring, code)
     console.print(f"You are now linked with {link.name} ({link.role.value}).")
@@ -43,6 +46,8 @@ def join(
 @app.command("list")
 def list_links(profile: str | None = ProfileOption) -> None:
     """Who you are linked with."""
+    from bowlby.services import sharing
+
     with signed_in(profile) as (store, keyring):
         found = sharing.list_links(store, keyring)
     if not found:
@@ -64,6 +69,8 @@ def unlink(
     profile: str | None = ProfileOption,
 ) -> None:
     """End a link; the other person loses access to everything shared through it."""
+    from bowlby.services import sharing
+
     if not yes:
         typer.confirm(f"Unlink from {name}? They will no longer see what you shared", abort=True)
     with signed_in(profile) as (store, keyring):

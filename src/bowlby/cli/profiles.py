@@ -13,7 +13,6 @@ from bowlby.cli.context import (
     console,
     opened_store,
 )
-from bowlby.services import accounts
 from bowlby.settings import get_settings
 
 passphrase_app = typer.Typer(help="Change or reset a profile's passphrase.", no_args_is_help=True)
@@ -33,6 +32,8 @@ def init(
     role: models.Role = typer.Option(models.Role.PERSON, help="person, or therapist."),
 ) -> None:
     """Create a profile protected by a passphrase, and show its recovery key once."""
+    from bowlby.services import accounts
+
     settings = get_settings()
     passphrase = ask_passphrase(settings, "Choose a passphrase", confirm=True)
     with opened_store(settings) as store:
@@ -52,6 +53,8 @@ def show_recovery_key(recovery_key: str) -> None:
 
 def list_profiles() -> None:
     """List the profiles in this database."""
+    from bowlby.services import accounts
+
     with opened_store() as store:
         found = accounts.list_profiles(store)
     if not found:
@@ -68,6 +71,8 @@ def delete_profile(
     yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation."),
 ) -> None:
     """Delete a profile and everything it wrote, for good."""
+    from bowlby.services import accounts
+
     settings = get_settings()
     with opened_store(settings) as store:
         name = choose_profile(store, settings, profile)
@@ -83,6 +88,8 @@ def delete_profile(
 @passphrase_app.command("change")
 def change_passphrase(profile: str | None = ProfileOption) -> None:
     """Set a new passphrase; your entries are not re-encrypted, only the key is rewrapped."""
+    from bowlby.services import accounts
+
     settings = get_settings()
     with opened_store(settings) as store:
         name = choose_profile(store, settings, profile)
@@ -100,6 +107,8 @@ def reset_passphrase(
     ),
 ) -> None:
     """Set a new passphrase with your recovery key when you have forgotten the old one."""
+    from bowlby.services import accounts
+
     settings = get_settings()
     with opened_store(settings) as store:
         name = choose_profile(store, settings, profile)
