@@ -1,0 +1,52 @@
+"""The demo couple: linked, about 90 days of entries, some shared, seeded only once."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from importlib import resources
+
+from bowlby.demo import DEMO_DAYS, DEMO_LOGINS, demo_settings, ensure_demo
+from bowlby.services import accounts, entries, sharing
+from bowlby.store.engine import open_store
+
+TODAY = datetime(2026, 11, 24, 12, tzinfo=UTC)
+
+
+def test_the_demo_couple_is_linked_with_ninety_days_of_entries(settings):
+    demo = demo_settings(settings)
+    assert demo.sqlite_path.parent == settings.home / "demo"
+    logins = ensure_demo(demo, today=TODAY)
+    assert logins == DEMO_LOGINS
+    store = open_store(demo)
+    try:
+        maya = accounts.unlock_profile(store, *logins[0])
+        jordan = accounts.unlock_profile(store, *logins[1])
+        assert [link.name for link in sharing.list_links(store, maya)] == ["Jordan"]
+        mine = entries.list_entries(store, maya)
+        assert len(mine) >= 10
+        span = max(e.occurred_at for e in mine) - min(e.occurred_at for e in mine)
+        assert span > timedelta(days=DEMO_DAYS * 0.8)
+        assert all(e.occurred_at <= TODAY for e in mine)
+        shared_with_jordan = entries.list_entries(store, jordan, whose="shared")
+        assert shared_with_jordan
+        assert all(e.shared_with_partner for e in shared_with_jordan)
+        assert len(shared_with_jordan) < len(mine)
+    finally:
+        store.dispose()
+
+
+def test_the_demo_is_seeded_once_and_never_touches_the_real_database(settings):
+    demo = demo_settings(settings)
+    ensure_demo(demo, today=TODAY)
+    ensure_demo(demo, today=TODAY)
+    store = open_store(demo)
+    try:
+        maya = accounts.unlock_profile(store, *DEMO_LOGINS[0])
+        first_count = len(entries.list_entries(store, maya))
+        assert len({p.name for p in accounts.list_profiles(store)}) == 2
+    finally:
+        store.dispose()
+    written = json.loads(resources.files("bowlby.demo").joinpath("journal.json").read_text())
+    assert first_count == len(written["Maya"])
+    assert not settings.sqlite_path.exists()
