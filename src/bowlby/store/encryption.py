@@ -81,8 +81,12 @@ def open_sealed(key: bytes, blob: bytes, aad: bytes) -> bytes:
     if len(blob) < _HEADER_BYTES + _TAG_BYTES or blob[0] != FORMAT_VERSION:
         raise DamagedData("An encrypted field is damaged or from an unknown format version.")
     header, body = blob[:_HEADER_BYTES], blob[_HEADER_BYTES:]
-    if not hmac.compare_digest(header[1 : 1 + KEY_ID_BYTES], key_id(key)):
-        raise DamagedData("An encrypted field was sealed with a key this profile does not hold.")
+    sealed_by = header[1 : 1 + KEY_ID_BYTES]
+    if not hmac.compare_digest(sealed_by, key_id(key)):
+        raise DamagedData(
+            f"An encrypted field was sealed with key {sealed_by.hex()}, which this profile "
+            f"does not hold (it tried key {key_id(key).hex()})."
+        )
     try:
         return AESGCM(key).decrypt(header[1 + KEY_ID_BYTES :], body, header + aad)
     except InvalidTag as error:
@@ -154,6 +158,9 @@ def open_from_sender(private_key: bytes, blob: bytes, aad: bytes) -> bytes:
         raise DamagedData("A shared key is damaged.")
     private = X25519PrivateKey.from_private_bytes(private_key)
     ephemeral_public, sealed = blob[:32], blob[32:]
-    shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral_public))
+    try:
+        shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral_public))
+    except ValueError as error:  # a low-order point: the sender's key bytes are damaged
+        raise DamagedData("A shared key is damaged.") from error
     own_public = private.public_key().public_bytes_raw()
     return open_sealed(_hkdf(shared + ephemeral_public + own_public, b"bowlby share"), sealed, aad)
