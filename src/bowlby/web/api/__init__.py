@@ -1,0 +1,16 @@
+"""The JSON API under /api: the same use cases and page contexts as the pages, as JSON.
+
+Unsafe methods need the session's CSRF token in the ``X-CSRF-Token`` header; errors always
+come back as ``{"error": {"code", "message", "field"}}``.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from bowlby.web.api import auth, entries, links
+
+router = APIRouter(prefix="/api")
+router.include_router(auth.router)
+router.include_router(entries.router)
+router.include_router(links.router)

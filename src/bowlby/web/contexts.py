@@ -1,0 +1,174 @@
+"""One typed context per page: the view builds it, the template renders it, /api returns it.
+
+Keeping the page's content in a pydantic model means the HTML and the JSON twin cannot
+drift apart, and a test can look at the data without parsing HTML.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import AwareDatetime, BaseModel
+
+from bowlby import models
+from bowlby.services import entries, sharing
+from bowlby.store.engine import Store
+
+Whose = Literal["mine", "shared", "all"]
+RECENT_COUNT = 5
+EXCERPT_CHARS = 160
+
+
+class Me(BaseModel):
+    """The signed-in profile, as pages and the API show it."""
+
+    id: str
+    name: str
+    role: models.Role
+
+    @classmethod
+    def of(cls, keyring: models.Keyring) -> Me:
+        return cls(id=keyring.profile_id, name=keyring.name, role=keyring.role)
+
+
+class LinkView(models.LinkInfo):
+    relation: str
+
+
+class EntrySummary(BaseModel):
+    """What a list shows of an entry: enough to recognise it, never the whole text."""
+
+    id: str
+    kind: str
+    occurred_at: AwareDatetime
+    title: str
+    excerpt: str
+    owner_name: str
+    mine: bool
+    visibility: str
+
+
+class HomePage(BaseModel):
+    me: Me
+    greeting: str
+    recent: list[EntrySummary]
+    shared_with_me: list[EntrySummary]
+    links: list[LinkView]
+
+
+class EntriesPage(BaseModel):
+    whose: Whose
+    kind: str | None
+    kinds: list[str]
+    entries: list[EntrySummary]
+
+
+class EntryPage(BaseModel):
+    entry: models.Entry
+    title: str
+    mine: bool
+    has_partner: bool
+    has_therapist: bool
+
+
+class LinksPage(BaseModel):
+    links: list[LinkView]
+    new_code: str | None = None
+    new_code_role: models.LinkRole | None = None
+    invitation_days: int = sharing.INVITATION_DAYS
+
+
+def build_home(store: Store, keyring: models.Keyring, now: datetime | None = None) -> HomePage:
+    mine = entries.list_entries(store, keyring, whose="mine", limit=RECENT_COUNT)
+    shared = entries.list_entries(store, keyring, whose="shared", limit=RECENT_COUNT)
+    return HomePage(
+        me=Me.of(keyring),
+        greeting=greeting((now or datetime.now()).astimezone()),
+        recent=[summarise(entry, keyring) for entry in mine],
+        shared_with_me=[summarise(entry, keyring) for entry in shared],
+        links=build_links(store, keyring),
+    )
+
+
+def build_entries(
+    store: Store, keyring: models.Keyring, whose: Whose = "all", kind: str | None = None
+) -> EntriesPage:
+    """All visible entries of ``whose``, filtered by kind; the kinds offered come from them."""
+    found = entries.list_entries(store, keyring, whose=whose)
+    kinds = sorted({entry.kind for entry in found} | ({kind} if kind else set()))
+    chosen = [entry for entry in found if not kind or entry.kind == kind]
+    return EntriesPage(
+        whose=whose,
+        kind=kind or None,
+        kinds=kinds,
+        entries=[summarise(entry, keyring) for entry in chosen],
+    )
+
+
+def build_entry(store: Store, keyring: models.Keyring, entry_id: str) -> EntryPage:
+    entry = entries.read_entry(store, keyring, entry_id)
+    mine = entry.owner_id == keyring.profile_id
+    links = build_links(store, keyring) if mine else []
+    return EntryPage(
+        entry=entry,
+        title=entry_title(entry),
+        mine=mine,
+        has_partner=any(link.role is models.LinkRole.PARTNER for link in links),
+        has_therapist=any(link.i_am_client for link in links),
+    )
+
+
+def build_links(store: Store, keyring: models.Keyring) -> list[LinkView]:
+    return [
+        LinkView(**link.model_dump(), relation=relation(link))
+        for link in sharing.list_links(store, keyring)
+    ]
+
+
+def relation(link: models.LinkInfo) -> str:
+    if link.role is models.LinkRole.PARTNER:
+        return "your partner"
+    return "your therapist" if link.i_am_client else "your client"
+
+
+def summarise(entry: models.Entry, keyring: models.Keyring) -> EntrySummary:
+    return EntrySummary(
+        id=entry.id,
+        kind=entry.kind,
+        occurred_at=entry.occurred_at,
+        title=entry_title(entry),
+        excerpt=excerpt(entry),
+        owner_name=entry.owner_name,
+        mine=entry.owner_id == keyring.profile_id,
+        visibility=entry.visibility,
+    )
+
+
+def entry_title(entry: models.Entry) -> str:
+    """The title the person gave, else the start of the text, else the kind of entry."""
+    title = entry.text.get("title", "").strip()
+    if title:
+        return title
+    first = next((value.strip() for value in entry.text.values() if value.strip()), "")
+    if first:
+        return shorten(first.splitlines()[0], 60)
+    return entry.kind.replace("_", " ").capitalize()
+
+
+def excerpt(entry: models.Entry) -> str:
+    parts = [value.strip() for key, value in entry.text.items() if key != "title"]
+    return shorten(" ".join(part for part in parts if part), EXCERPT_CHARS)
+
+
+def shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def greeting(now: datetime) -> str:
+    if 5 <= now.hour < 12:
+        return "Good morning"
+    if 12 <= now.hour < 18:
+        return "Good afternoon"
+    return "Good evening" if now.hour >= 18 else "Hello"
