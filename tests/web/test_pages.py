@@ -1,0 +1,396 @@
+"""The server-rendered pages: sign-in, CSRF, sessions, headers, entries, links, visibility."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import pytest
+
+from tests.web.helpers import TestClient, form_token
+
+
+def sign_in_form(client, name: str, passphrase: str):
+    token = form_token(client.get("/signin").text)
+    return client.post(
+        "/signin", data={"name": name, "passphrase": passphrase, "csrf_token": token}
+    )
+
+
+def entry_id_from(response) -> str:
+    assert response.status_code == 303, response.text
+    found = re.fullmatch(r"/entries/([0-9a-f-]+)", response.headers["location"])
+    assert found, response.headers["location"]
+    return found.group(1)
+
+
+def test_home_sends_a_visitor_to_sign_in(client):
+    response = client.get("/")
+    assert response.status_code == 303
+    assert response.headers["location"] == "/signin"
+
+
+def test_the_sign_in_page_labels_its_fields_and_sets_a_form_cookie(client):
+    response = client.get("/signin")
+    assert response.status_code == 200
+    assert '<label for="name">' in response.text
+    assert '<label for="passphrase">' in response.text
+    assert 'href="#main"' in response.text
+    cookie = response.headers["set-cookie"]
+    assert cookie.startswith("bowlby_csrf=")
+    assert "HttpOnly" in cookie
+    assert "samesite=strict" in cookie.lower()
+
+
+def test_signing_in_sets_a_strict_http_only_session_cookie(people, client):
+    people.add("Alex", sign_in=False)
+    response = sign_in_form(client, "Alex", "alex passphrase")
+    assert response.status_code == 303
+    assert response.headers["location"] == "/"
+    cookie = response.headers["set-cookie"]
+    assert cookie.startswith("bowlby_session=")
+    assert "HttpOnly" in cookie
+    assert "Path=/" in cookie
+    assert "samesite=strict" in cookie.lower()
+    assert "secure" not in cookie.lower()
+    assert ", Alex</h1>" in client.get("/").text
+
+
+def test_the_session_cookie_is_secure_over_https(app, people):
+    people.add("Alex", sign_in=False)
+    secure = TestClient(app, base_url="https://127.0.0.1", follow_redirects=False)
+    response = sign_in_form(secure, "Alex", "alex passphrase")
+    secure.close()
+    assert "secure" in response.headers["set-cookie"].lower()
+
+
+def test_a_wrong_passphrase_says_so_and_keeps_the_name_but_not_the_passphrase(people, client):
+    people.add("Alex", sign_in=False)
+    response = sign_in_form(client, "Alex", "wrong but long enough")
+    assert response.status_code == 401
+    assert "That passphrase is not right." in response.text
+    assert 'value="Alex"' in response.text
+    assert "wrong but long enough" not in response.text
+    assert "bowlby_session" not in client.cookies
+
+
+def test_sign_in_without_the_form_cookie_is_refused(people, client):
+    people.add("Alex", sign_in=False)
+    response = client.post(
+        "/signin", data={"name": "Alex", "passphrase": "alex passphrase", "csrf_token": "x"}
+    )
+    assert response.status_code == 403
+    assert "bowlby_session" not in client.cookies
+
+
+@pytest.mark.parametrize("token", [None, "", "forged-token"])
+def test_a_form_without_the_right_csrf_token_is_refused_and_nothing_is_written(people, token):
+    alex = people.add("Alex")
+    data = {"title": "forged", "body": "should not exist"}
+    if token is not None:
+        data["csrf_token"] = token
+    response = alex.client.post("/entries/new", data=data)
+    assert response.status_code == 403
+    assert "nothing was saved" in response.text
+    assert alex.titles() == []
+
+
+def test_creating_a_profile_shows_the_recovery_key_once(client):
+    page = client.get("/profiles/new")
+    form = {
+        "name": "Alex",
+        "passphrase": "alex passphrase",
+        "passphrase_again": "alex passphrase",
+        "role": "person",
+        "csrf_token": form_token(page.text),
+    }
+    created = client.post("/profiles/new", data=form)
+    assert created.status_code == 200
+    key = re.search(r'<code id="recovery-key">([^<]+)</code>', created.text)
+    assert key
+    assert len(key.group(1)) > 20
+    assert "shown only this once" in created.text
+    assert 'href="/signin?name=Alex"' in created.text
+    assert created.headers["cache-control"] == "no-store"
+    assert key.group(1) not in client.get("/signin?name=Alex").text
+    again = client.post("/profiles/new", data=form)
+    assert again.status_code == 409
+    assert key.group(1) not in again.text
+    assert "already exists" in again.text
+
+
+def test_different_passphrases_keep_the_name_but_not_the_passphrases(client):
+    page = client.get("/profiles/new")
+    response = client.post(
+        "/profiles/new",
+        data={
+            "name": "Alex",
+            "passphrase": "first passphrase",
+            "passphrase_again": "second passphrase",
+            "role": "therapist",
+            "csrf_token": form_token(page.text),
+        },
+    )
+    assert response.status_code == 422
+    assert "The two passphrases differ" in response.text
+    assert 'value="Alex"' in response.text
+    assert 'value="therapist" checked' in response.text
+    assert "first passphrase" not in response.text
+
+
+def test_an_idle_session_sends_the_person_back_to_sign_in_kindly(people, clock, app):
+    alex = people.add("Alex")
+    clock.advance(minutes=app.state.settings.session_idle_minutes + 1)
+    response = alex.get("/entries")
+    assert response.status_code == 303
+    assert response.headers["location"] == "/signin?expired=1"
+    note = alex.get("/signin?expired=1").text
+    assert "signed out after a while without activity" in note
+
+
+def test_security_headers_are_on_every_response(people, client):
+    alex = people.add("Alex")
+    for response in (client.get("/signin"), alex.get("/"), client.get("/no-such-page")):
+        headers = response.headers
+        csp = headers["content-security-policy"]
+        assert "default-src 'self'" in csp
+        assert "frame-ancestors 'none'" in csp
+        assert "form-action 'self'" in csp
+        assert "unsafe-inline" not in csp
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["referrer-policy"] == "no-referrer"
+        assert headers["x-frame-options"] == "DENY"
+        assert headers["cache-control"] == "no-store"
+        assert "camera=()" in headers["permissions-policy"]
+    static = client.get("/static/bowlby.css")
+    assert static.status_code == 200
+    assert static.headers["x-content-type-options"] == "nosniff"
+
+
+def test_pages_load_nothing_from_elsewhere(people):
+    alex = people.add("Alex")
+    alex.write("Hello")
+    for url in ("/", "/entries", "/entries/new", "/links", "/privacy", "/settings/passphrase"):
+        html = alex.get(url).text
+        assert not re.search(r"(src|href)=\"(https?:)?//", html), url
+        assert "<script" not in html, url
+        assert "style=" not in html, url
+
+
+def test_an_unknown_host_is_refused(app):
+    other = TestClient(app, base_url="http://evil.example", follow_redirects=False)
+    assert other.get("/signin").status_code == 400
+    other.close()
+
+
+def test_write_read_edit_share_and_delete_an_entry_through_the_pages(people):
+    alex, sam = people.couple()
+    created = alex.page_post(
+        "/entries/new",
+        "/entries/new",
+        {"title": "Dinner", "body": "We talked <b>calmly</b>.", "occurred_at": "2024-05-30T19:15"},
+    )
+    entry_id = entry_id_from(created)
+    page = alex.get(f"/entries/{entry_id}").text
+    assert "Saved. Only you can read this entry." in page
+    assert "We talked &lt;b&gt;calmly&lt;/b&gt;." in page
+    assert "Private: only you can read this." in page
+    assert "30 May 2024" in page
+
+    edit_url = f"/entries/{entry_id}/edit"
+    assert 'value="2024-05-30T19:15"' in alex.get(edit_url).text
+    edited = alex.page_post(edit_url, edit_url, {"title": "Dinner out", "body": "Better."})
+    assert entry_id_from(edited) == entry_id
+    assert "Better." in alex.get(f"/entries/{entry_id}").text
+
+    sharing = f"/entries/{entry_id}/sharing"
+    alex.page_post(f"/entries/{entry_id}", sharing, {"share_partner": "true"})
+    assert "Shared with your partner." in alex.get(f"/entries/{entry_id}").text
+    assert "Shared with you by Alex." in sam.get(f"/entries/{entry_id}").text
+
+    confirm = alex.get(f"/entries/{entry_id}/delete")
+    assert "cannot be undone" in confirm.text
+    deleted = alex.page_post(f"/entries/{entry_id}/delete", f"/entries/{entry_id}/delete", {})
+    assert deleted.headers["location"] == "/entries"
+    assert "deleted, for good" in alex.get("/entries").text
+    assert alex.get(f"/entries/{entry_id}").status_code == 404
+
+
+def test_the_quick_form_on_home_writes_an_entry_now(people):
+    alex = people.add("Alex")
+    response = alex.page_post("/", "/entries/new", {"title": "", "body": "Just a line."})
+    entry_id = entry_id_from(response)
+    home = alex.get("/").text
+    assert f'href="/entries/{entry_id}"' in home
+    assert "Just a line." in home
+
+
+def test_a_bad_date_keeps_what_was_typed(people):
+    alex = people.add("Alex")
+    response = alex.page_post(
+        "/entries/new",
+        "/entries/new",
+        {"title": "Kept", "body": "Every word kept.", "occurred_at": "yesterday-ish"},
+    )
+    assert response.status_code == 422
+    assert "Give the date and time like" in response.text
+    assert 'value="Kept"' in response.text
+    assert "Every word kept." in response.text
+    assert 'aria-invalid="true" aria-describedby="occurred_at-error"' in response.text
+    assert alex.titles() == []
+
+
+def test_an_empty_entry_asks_for_words(people):
+    alex = people.add("Alex")
+    response = alex.page_post("/entries/new", "/entries/new", {"title": " ", "body": ""})
+    assert response.status_code == 422
+    assert "Write a title or a few words first." in response.text
+
+
+def test_the_entry_list_filters_by_whose_and_kind(people):
+    alex, sam = people.couple()
+    alex.write("Alex wrote")
+    sam.write("Sam shared", shared_with_partner=True)
+    assert "Sam shared" not in alex.get("/entries?whose=mine").text
+    shared = alex.get("/entries?whose=shared&kind=journal").text
+    assert "Sam shared" in shared
+    assert "Alex wrote" not in shared
+    assert "from Sam" in shared
+    assert "No entries match" in alex.get("/entries?kind=trigger").text
+
+
+def test_linking_partners_with_a_code_and_unlinking_with_confirmation(people):
+    alex, sam = people.add("Alex"), people.add("Sam")
+    invited = alex.page_post("/links", "/links/invitations", {"role": "partner"})
+    code = re.search(r'<code id="invitation-code">([A-Z0-9-]+)</code>', invited.text).group(1)
+    accepted = sam.page_post("/links", "/links/accept", {"code": code.lower()})
+    assert accepted.headers["location"] == "/links"
+    assert "You are now linked with Alex." in sam.get("/links").text
+    assert "Linked with <strong>Sam</strong>, your partner." in alex.get("/").text
+
+    reused = sam.page_post("/links", "/links/accept", {"code": code})
+    assert "not valid or has already been used" in reused.text
+    assert f'value="{code}"' in reused.text
+
+    confirm = alex.get("/links/unlink?name=Sam")
+    assert "will no longer be able to read anything you shared" in confirm.text
+    alex.page_post("/links/unlink?name=Sam", "/links/unlink", {"name": "Sam"})
+    assert "Nobody yet." in sam.get("/links").text
+
+
+def test_a_partner_cannot_read_a_private_entry_on_its_page_nor_in_lists(people):
+    alex, sam = people.couple()
+    secret = alex.write("My private fear", "Sam must not read this.")
+    entry_id = secret["id"]
+    page = sam.get(f"/entries/{entry_id}")
+    nothing = sam.get("/entries/00000000-0000-4000-8000-000000000000")
+    assert page.status_code == nothing.status_code == 404
+    assert page.text.replace(entry_id, "ID") == nothing.text.replace(
+        "00000000-0000-4000-8000-000000000000", "ID"
+    )
+    for url in ("/", "/entries", "/entries?whose=shared"):
+        assert "My private fear" not in sam.get(url).text
+    assert sam.get(f"/entries/{entry_id}/edit").status_code == 404
+    assert sam.get(f"/entries/{entry_id}/delete").status_code == 404
+
+    alex.page_post(f"/entries/{entry_id}", f"/entries/{entry_id}/sharing", {"share_partner": "1"})
+    assert "Sam must not read this." in sam.get(f"/entries/{entry_id}").text
+    assert "My private fear" in sam.get("/").text
+    assert sam.get(f"/entries/{entry_id}/edit").status_code == 404
+
+    alex.page_post(f"/entries/{entry_id}", f"/entries/{entry_id}/sharing", {})
+    assert sam.get(f"/entries/{entry_id}").status_code == 404
+    assert "My private fear" not in sam.get("/entries").text
+
+
+def test_a_partner_cannot_delete_through_the_form(people):
+    alex, sam = people.couple()
+    entry_id = alex.write("Shared", shared_with_partner=True)["id"]
+    response = sam.page_post("/entries", f"/entries/{entry_id}/delete", {})
+    assert response.status_code == 404
+    assert alex.titles() == ["Shared"]
+
+
+def test_a_therapist_sees_only_what_was_shared_with_the_therapist(people):
+    alex, _ = people.couple()
+    lee = people.add("Lee", role="therapist")
+    lee.accept(alex.invite("therapist"))
+    for_sam = alex.write("For Sam", shared_with_partner=True)["id"]
+    alex.write("For Lee", "homework", shared_with_therapist=True)
+    entries_page = lee.get("/entries").text
+    assert "For Lee" in entries_page
+    assert "For Sam" not in entries_page
+    assert lee.get(f"/entries/{for_sam}").status_code == 404
+    assert "your client" in lee.get("/links").text
+
+
+def test_changing_the_passphrase(people, client):
+    alex = people.add("Alex")
+    url = "/settings/passphrase"
+    wrong = alex.page_post(
+        url,
+        url,
+        {"current": "not my passphrase", "new": "new passphrase", "new_again": "new passphrase"},
+    )
+    assert wrong.status_code == 401
+    assert "That is not your current passphrase." in wrong.text
+    changed = alex.page_post(
+        url,
+        url,
+        {"current": alex.passphrase, "new": "new passphrase", "new_again": "new passphrase"},
+    )
+    assert changed.headers["location"] == "/"
+    assert sign_in_form(client, "Alex", alex.passphrase).status_code == 401
+    assert sign_in_form(client, "Alex", "new passphrase").status_code == 303
+
+
+def test_signing_out_forgets_the_session(app, people):
+    alex = people.add("Alex")
+    old_cookie = alex.client.cookies["bowlby_session"]
+    before = len(app.state.sessions)
+    response = alex.page_post("/", "/signout", {})
+    assert response.headers["location"] == "/signin"
+    assert len(app.state.sessions) == before - 1
+    alex.client.cookies.set("bowlby_session", old_cookie)
+    assert alex.get("/").headers["location"] == "/signin"
+
+
+def test_sign_out_is_post_only(people):
+    alex = people.add("Alex")
+    response = alex.get("/signout")
+    assert response.status_code == 405
+    assert alex.get("/").status_code == 200
+
+
+def test_the_privacy_page_says_what_is_and_is_not_protected(client):
+    page = client.get("/privacy").text
+    for claim in (
+        "All free text you write",
+        "profile names",
+        "dates and times",
+        "kinds of entries",
+        "numbers you record",
+        "sharing flags",
+        "derived from your passphrase",
+        "only in the memory",
+        "Cache-Control: no-store",
+        "no telemetry",
+    ):
+        assert claim in page, claim
+
+
+def test_an_unknown_page_is_friendly(client):
+    response = client.get("/nowhere")
+    assert response.status_code == 404
+    assert "We could not find that page" in response.text
+    assert response.headers["content-type"].startswith("text/html")
+
+
+def test_logs_hold_no_passphrase_and_no_entry_text(people, caplog):
+    caplog.set_level(logging.DEBUG)
+    alex = people.add("Alex")
+    alex.page_post("/", "/entries/new", {"title": "Planted title", "body": "planted sentence 7"})
+    alex.get("/entries")
+    assert "planted sentence 7" not in caplog.text
+    assert "Planted title" not in caplog.text
+    assert alex.passphrase not in caplog.text
