@@ -273,14 +273,6 @@ def test_unlinking_someone_not_linked_is_not_found(store, make_profile):
         sharing.unlink(store, alex, "Sam")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "services.sharing: EntryRow.shared_with_partner means 'whoever is my partner', and "
-        "unlink() leaves it set, so share_pending_entries() seals entries written for the "
-        "previous partner for the next one at the owner's next unlock"
-    ),
-)
 def test_a_new_partner_does_not_inherit_what_was_shared_with_the_last_one(store, make_profile):
     """Entries written for one partner are not handed to the next one after a break-up."""
     alex, sam, kai = make_profile("Alex"), make_profile("Sam"), make_profile("Kai")

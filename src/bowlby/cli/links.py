@@ -68,11 +68,13 @@ def unlink(
     yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation."),
     profile: str | None = ProfileOption,
 ) -> None:
-    """End a link; the other person loses access to everything shared through it."""
+    """End a link; what was shared through it becomes private again."""
     from bowlby.services import sharing
 
     if not yes:
-        typer.confirm(f"Unlink from {name}? They will no longer see what you shared", abort=True)
+        typer.confirm(
+            f"Unlink from {name}? What you shared with them becomes private again", abort=True
+        )
     with signed_in(profile) as (store, keyring):
         sharing.unlink(store, keyring, name)
     console.print(f"You are no longer linked with {name}.")

@@ -90,7 +90,7 @@ def list_links(store: Store, keyring: models.Keyring) -> list[models.LinkInfo]:
 
 
 def unlink(store: Store, keyring: models.Keyring, other_name: str) -> None:
-    """End a link; the other person loses access to everything shared through it."""
+    """End a link; what was shared through it becomes private again."""
     with store.unit_of_work() as session:
         for link in _links(session, keyring):
             other_id = _other(link, keyring.profile_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from bowlby.errors import NotFound
@@ -58,7 +58,11 @@ def open_invitations(session: Session, inviter_id: str, now: datetime) -> list[I
 
 
 def delete_link(session: Session, link: LinkRow) -> None:
-    """Remove a link and every share it carried, in both directions."""
+    """Remove a link and every share it carried, in both directions.
+
+    What was shared through the link becomes private again, so that whoever is linked next
+    does not inherit it.
+    """
     for reader, owner in (
         (link.profile_a_id, link.profile_b_id),
         (link.profile_b_id, link.profile_a_id),
@@ -70,3 +74,24 @@ def delete_link(session: Session, link: LinkRow) -> None:
             )
         )
     session.delete(link)
+    session.flush()
+    _make_private_again(session, link)
+
+
+def _make_private_again(session: Session, link: LinkRow) -> None:
+    if link.role == "partner":
+        owners = [link.profile_a_id, link.profile_b_id]
+        session.execute(
+            update(EntryRow).where(EntryRow.owner_id.in_(owners)).values(shared_with_partner=False)
+        )
+        return
+    client_id = link.profile_a_id
+    if not any(
+        other.role == "therapist" and other.profile_a_id == client_id
+        for other in links_of(session, client_id)
+    ):
+        session.execute(
+            update(EntryRow)
+            .where(EntryRow.owner_id == client_id)
+            .values(shared_with_therapist=False)
+        )
