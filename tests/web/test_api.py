@@ -246,3 +246,15 @@ def test_openapi_is_served_and_the_cdn_docs_are_not(client):
 def test_fastapi_telemetry_is_switched_off(app, monkeypatch):
     telemetry = app._telemetry  # FastAPI's own OpenTelemetry switchboard
     assert not any(telemetry[name] for name in ("tracing", "metrics", "logs", "auto_configure"))
+
+
+def test_a_cross_site_form_cannot_post_json_to_the_sign_in(people, client):
+    """Browsers send forms from other sites as text/plain at best: that is not JSON here."""
+    people.add("Alex", sign_in=False)
+    response = client.post(
+        "/api/session",
+        content='{"name": "Alex", "passphrase": "alex passphrase"}',
+        headers={"content-type": "text/plain"},
+    )
+    assert response.status_code == 422
+    assert "bowlby_session" not in client.cookies
