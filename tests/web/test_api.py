@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.web.helpers import NOW
+from bowlby.web.app import create_app
+from tests.web.helpers import BASE_URL, NOW, TestClient
 
 NOBODY_ID = "00000000-0000-4000-8000-000000000000"
 
@@ -258,3 +259,13 @@ def test_a_cross_site_form_cannot_post_json_to_the_sign_in(people, client):
     )
     assert response.status_code == 422
     assert "bowlby_session" not in client.cookies
+
+
+def test_stopping_the_app_forgets_every_session(store_settings):
+    application = create_app(store_settings)
+    with TestClient(application, base_url=BASE_URL) as visitor:
+        body = {"name": "Alex", "passphrase": "alex passphrase"}
+        assert visitor.post("/api/profiles", json=body).status_code == 201
+        assert visitor.post("/api/session", json=body).status_code == 200
+        assert len(application.state.sessions) == 1
+    assert len(application.state.sessions) == 0

@@ -246,3 +246,24 @@ def test_logs_hold_no_passphrase_and_no_entry_text(people, caplog):
     assert "planted sentence 7" not in caplog.text
     assert "Planted title" not in caplog.text
     assert alex.passphrase not in caplog.text
+
+
+@pytest.mark.parametrize("path", ["/boom", "/api/boom"])
+def test_an_unexpected_error_is_calm_and_its_message_is_not_logged(app, client, caplog, path):
+    planted = "-".join(["words", "someone", "wrote"])  # never spelled out in the source
+
+    def explode() -> None:
+        raise RuntimeError(planted)
+
+    app.add_api_route(path, explode)
+    caplog.set_level(logging.DEBUG)
+    response = client.get(path)
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.text
+    assert planted not in response.text
+    assert response.headers["cache-control"] == "no-store"
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    assert "Unexpected RuntimeError" in caplog.text
+    assert planted not in caplog.text
+    if path.startswith("/api/"):
+        assert response.json()["error"]["code"] == "unexpected"

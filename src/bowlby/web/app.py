@@ -42,7 +42,7 @@ def create_app(
     demo_logins: list[tuple[str, str]] | None = None,
     allowed_hosts: Sequence[str] | None = None,
 ) -> FastAPI:
-    """Build the app; the store opens at start-up and closes at shutdown."""
+    """Build the app; the store opens at start-up, and at shutdown every key is forgotten."""
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -51,7 +51,9 @@ def create_app(
         try:
             yield
         finally:
+            app.state.sessions.end_all()
             app.state.store.dispose()
+            app.state.store = None
 
     app = FastAPI(
         title="Bowlby",

@@ -11,7 +11,7 @@ from typing import Annotated
 
 from fastapi import Depends, Form, Request
 
-from bowlby.errors import NotSignedIn
+from bowlby.errors import NotSignedIn, StoreUnavailable
 from bowlby.settings import Settings
 from bowlby.store.engine import Store
 from bowlby.web import csrf
@@ -24,7 +24,12 @@ def get_sessions(request: Request) -> SessionStore:
 
 
 def get_store(request: Request) -> Store:
-    store: Store = request.app.state.store
+    store: Store | None = getattr(request.app.state, "store", None)
+    if store is None:
+        raise StoreUnavailable(
+            "The web app's database is opened when the app starts; it has not started "
+            "(in tests, use `with TestClient(app)`)."
+        )
     return store
 
 

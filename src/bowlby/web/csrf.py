@@ -13,6 +13,7 @@ import secrets
 from fastapi import Request, Response
 
 from bowlby.errors import BowlbyError
+from bowlby.web import messages
 
 PRE_SESSION_COOKIE = "bowlby_csrf"
 HEADER = "X-CSRF-Token"
@@ -33,10 +34,7 @@ def new_token() -> str:
 def check_token(expected: str | None, given: str | None) -> None:
     """Compare in constant time, so the comparison itself leaks nothing about the token."""
     if not expected or not given or not hmac.compare_digest(expected, given):
-        raise CsrfRejected(
-            "This form was out of date or did not come from Bowlby, so nothing was saved. "
-            "Go back, reload the page and try again."
-        )
+        raise CsrfRejected(messages.CSRF_REJECTED)
 
 
 def pre_session_token(request: Request) -> str:

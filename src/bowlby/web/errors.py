@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from bowlby.errors import BowlbyError, NotFound, NotShared, NotSignedIn
+from bowlby.web import messages
 from bowlby.web.auth import optional_session
 from bowlby.web.rendering import render
 from bowlby.web.sessions import SessionExpired, clear_session_cookie
@@ -66,13 +67,13 @@ async def handle_validation_error(request: Request, error: RequestValidationErro
     message = f"field '{field}': {first['msg']}." if field else f"{first['msg']}."
     if is_api(request):
         return JSONResponse(error_body("invalid_input", message, field), status_code=422)
-    return error_page(request, 422, f"Something in the form was not as expected ({message})")
+    return error_page(request, 422, messages.FORM_NOT_AS_EXPECTED.format(detail=message))
 
 
 async def handle_http_error(request: Request, error: StarletteHTTPException) -> Response:
     status = error.status_code
     if status == 404:
-        message = "There is nothing here. The address may be mistyped, or the page was removed."
+        message = messages.NOTHING_HERE
         code = "not_found"
     else:
         message = str(error.detail) if error.detail else HTTPStatus(status).phrase

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from bowlby import models
 from bowlby.errors import InputError
+from bowlby.web import messages
 
 LOCAL_INPUT_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -44,7 +45,7 @@ class EntryForm(BaseModel):
         """
         title, body = self.title.strip(), self.body.replace("\r\n", "\n")
         if not title and not body.strip():
-            raise InputError("Write a title or a few words first.", field="body")
+            raise InputError(messages.WRITE_SOMETHING, field="body")
         try:
             return models.EntryDraft(
                 kind=base.kind if base else "journal",
@@ -67,9 +68,7 @@ def parse_local(value: str) -> datetime:
     try:
         when = datetime.fromisoformat(value.strip())
     except ValueError as error:
-        raise InputError(
-            "Give the date and time like 2024-05-31 18:30.", field="occurred_at"
-        ) from error
+        raise InputError(messages.BAD_DATE, field="occurred_at") from error
     return when if when.tzinfo else when.astimezone()
 
 

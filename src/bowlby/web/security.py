@@ -15,6 +15,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from bowlby.web import messages
 from bowlby.web.rendering import render_error_html
 
 log = logging.getLogger("bowlby.web")
@@ -40,10 +41,6 @@ SECURITY_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",
 }
-UNEXPECTED = (
-    "Something went wrong on our side. Nothing was shared with anyone. "
-    "Try again; if it keeps happening, restart Bowlby."
-)
 
 
 def cache_control(path: str) -> str:
@@ -89,6 +86,7 @@ class SecurityHeaders:
 
 def unexpected_response(path: str) -> Response:
     if path == "/api" or path.startswith("/api/"):
-        body = {"error": {"code": "unexpected", "message": UNEXPECTED, "field": None}}
+        body = {"error": {"code": "unexpected", "message": messages.UNEXPECTED, "field": None}}
         return JSONResponse(body, status_code=500)
-    return HTMLResponse(render_error_html("Something went wrong", UNEXPECTED), status_code=500)
+    page = render_error_html("Something went wrong", messages.UNEXPECTED)
+    return HTMLResponse(page, status_code=500)

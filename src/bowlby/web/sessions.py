@@ -16,6 +16,7 @@ from fastapi import Request, Response
 
 from bowlby import models
 from bowlby.errors import NotSignedIn
+from bowlby.web import messages
 
 SESSION_COOKIE = "bowlby_session"
 Clock = Callable[[], datetime]
@@ -72,17 +73,15 @@ class SessionStore:
     def touch(self, token: str | None) -> WebSession:
         """The live session for this token, its idle clock reset; raises if there is none."""
         if not token:
-            raise NotSignedIn("Please sign in first.")
+            raise NotSignedIn(messages.PLEASE_SIGN_IN)
         now = self.clock()
         with self._lock:
             session = self._sessions.get(token)
             if session is None:
-                raise NotSignedIn("Please sign in first.")
+                raise NotSignedIn(messages.PLEASE_SIGN_IN)
             if self._expired(session, now):
                 del self._sessions[token]
-                raise SessionExpired(
-                    "You were signed out to keep your journal private. Sign in again to go on."
-                )
+                raise SessionExpired(messages.SESSION_EXPIRED)
             session.last_seen = now
             return session
 
@@ -90,6 +89,10 @@ class SessionStore:
         if token:
             with self._lock:
                 self._sessions.pop(token, None)
+
+    def end_all(self) -> None:
+        with self._lock:
+            self._sessions.clear()
 
     def __len__(self) -> int:
         return len(self._sessions)

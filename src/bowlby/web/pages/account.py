@@ -7,6 +7,7 @@ from starlette.responses import RedirectResponse, Response
 
 from bowlby.errors import BowlbyError, InputError, WrongPassphrase
 from bowlby.services import accounts
+from bowlby.web import messages
 from bowlby.web.auth import FormSession, MaybeSession, PageSession, SettingsDep, StoreDep
 from bowlby.web.pages import FormText
 from bowlby.web.rendering import error_text, render
@@ -33,14 +34,14 @@ def change_passphrase(
     """Rewrap the keys under the new passphrase; entries are untouched, the session stays."""
     try:
         if new != new_again:
-            raise InputError("The two new passphrases differ; type it twice.", field="new_again")
+            raise InputError(messages.NEW_PASSPHRASES_DIFFER, field="new_again")
         accounts.change_passphrase(store, settings, session.keyring.name, current, new)
     except WrongPassphrase:
-        wrong = InputError("That is not your current passphrase.", field="current")
+        wrong = InputError(messages.NOT_CURRENT_PASSPHRASE, field="current")
         return passphrase_page(request, session, wrong, status_code=401)
     except BowlbyError as error:
         return passphrase_page(request, session, error, status_code=error.http_status)
-    session.notice = "Your passphrase is changed. Use the new one next time you sign in."
+    session.notice = messages.PASSPHRASE_CHANGED
     return RedirectResponse("/", status_code=303)
 
 

@@ -8,7 +8,7 @@ from starlette.responses import RedirectResponse, Response
 from bowlby import models
 from bowlby.errors import BowlbyError, Conflict, InputError, NotFound, WrongPassphrase
 from bowlby.services import accounts
-from bowlby.web import csrf
+from bowlby.web import csrf, messages
 from bowlby.web.auth import FormSession, SettingsDep, StoreDep, get_sessions
 from bowlby.web.pages import FormText
 from bowlby.web.rendering import error_text, render
@@ -20,15 +20,10 @@ from bowlby.web.sessions import (
 
 router = APIRouter(include_in_schema=False)
 
-EXPIRED_NOTE = (
-    "You were signed out after a while without activity, so nobody else at this computer "
-    "can read your journal. Sign in again to carry on."
-)
-
 
 @router.get("/signin")
 def signin_form(request: Request, name: str = "", expired: bool = False) -> Response:
-    return signin_page(request, name=name, note=EXPIRED_NOTE if expired else None)
+    return signin_page(request, name=name, note=messages.EXPIRED_NOTE if expired else None)
 
 
 @router.post("/signin")
@@ -81,7 +76,7 @@ def create_profile(
     try:
         chosen_role = parse_role(role)
         if passphrase != passphrase_again:
-            raise InputError("The two passphrases differ; type it twice.", field="passphrase_again")
+            raise InputError(messages.PASSPHRASES_DIFFER, field="passphrase_again")
         created = accounts.create_profile(store, settings, name, passphrase, chosen_role)
     except BowlbyError as error:
         return new_profile_page(request, typed=typed, error=error)
@@ -92,7 +87,7 @@ def parse_role(role: str) -> models.Role:
     try:
         return models.Role(role)
     except ValueError as error:
-        raise InputError("Choose 'person' or 'therapist'.", field="role") from error
+        raise InputError(messages.CHOOSE_ROLE, field="role") from error
 
 
 def signin_page(

@@ -9,7 +9,7 @@ from bowlby import models
 from bowlby.errors import InputError, NotFound
 from bowlby.services import entries
 from bowlby.store.engine import Store
-from bowlby.web import contexts
+from bowlby.web import contexts, messages
 from bowlby.web.auth import FormSession, PageSession, StoreDep
 from bowlby.web.forms import EntryForm
 from bowlby.web.pages import FormFlag, FormText
@@ -66,7 +66,7 @@ def write_entry(
         entry = entries.write_entry(store, session.keyring, form.to_draft())
     except InputError as error:
         return entry_form_page(request, store, session, form, error=error)
-    session.notice = f"Saved. {visibility_sentence(entry)}"
+    session.notice = messages.SAVED.format(visibility=visibility_sentence(entry))
     return RedirectResponse(f"/entries/{entry.id}", status_code=303)
 
 
@@ -108,7 +108,7 @@ def edit_entry(
         updated = entries.update_entry(store, session.keyring, entry_id, form.to_draft(entry))
     except InputError as error:
         return entry_form_page(request, store, session, form, entry=entry, error=error)
-    session.notice = f"Your changes are saved. {visibility_sentence(updated)}"
+    session.notice = messages.CHANGES_SAVED.format(visibility=visibility_sentence(updated))
     return RedirectResponse(f"/entries/{entry_id}", status_code=303)
 
 
@@ -139,7 +139,7 @@ def confirm_delete(
 @router.post("/entries/{entry_id}/delete")
 def delete_entry(store: StoreDep, session: FormSession, entry_id: str) -> Response:
     entries.delete_entry(store, session.keyring, entry_id)
-    session.notice = "The entry is deleted, for good."
+    session.notice = messages.DELETED
     return RedirectResponse("/entries", status_code=303)
 
 
@@ -147,14 +147,14 @@ def owned_entry(store: Store, session: WebSession, entry_id: str) -> models.Entr
     """The entry if the signed-in person owns it; anyone else gets the same not-found."""
     entry = entries.read_entry(store, session.keyring, entry_id)
     if entry.owner_id != session.keyring.profile_id:
-        raise NotFound(f"There is no entry {entry_id} of yours.")
+        raise NotFound(messages.NOT_YOURS.format(entry_id=entry_id))
     return entry
 
 
 def visibility_sentence(entry: models.Entry) -> str:
     if entry.visibility == "private":
-        return "Only you can read this entry."
-    return f"Shared with your {entry.visibility}."
+        return messages.ONLY_YOU
+    return messages.SHARED_WITH.format(audience=entry.visibility)
 
 
 def entry_form_page(

@@ -9,7 +9,7 @@ from bowlby import models
 from bowlby.errors import BowlbyError, InputError, NotFound
 from bowlby.services import sharing
 from bowlby.store.engine import Store
-from bowlby.web import contexts
+from bowlby.web import contexts, messages
 from bowlby.web.auth import FormSession, PageSession, StoreDep
 from bowlby.web.pages import FormText
 from bowlby.web.rendering import error_text, render
@@ -32,7 +32,7 @@ def create_invitation(
         link_role = models.LinkRole(role)
         code = sharing.create_invitation(store, session.keyring, link_role)
     except ValueError:
-        return links_page(request, store, session, error=InputError("Choose partner or therapist."))
+        return links_page(request, store, session, error=InputError(messages.CHOOSE_LINK_ROLE))
     except BowlbyError as error:
         return links_page(request, store, session, error=error)
     page = contexts.LinksPage(
@@ -49,7 +49,7 @@ def accept_invitation(
         link = sharing.accept_invitation(store, session.keyring, code.strip())
     except BowlbyError as error:
         return links_page(request, store, session, error=error, code=code)
-    session.notice = f"You are now linked with {link.name}."
+    session.notice = messages.LINKED.format(name=link.name)
     return RedirectResponse("/links", status_code=303)
 
 
@@ -64,7 +64,7 @@ def confirm_unlink(
 @router.post("/links/unlink")
 def unlink(store: StoreDep, session: FormSession, name: FormText = "") -> Response:
     sharing.unlink(store, session.keyring, name)
-    session.notice = f"You are no longer linked with {name}. They cannot read your entries now."
+    session.notice = messages.UNLINKED.format(name=name)
     return RedirectResponse("/links", status_code=303)
 
 
@@ -72,7 +72,7 @@ def linked(store: Store, session: WebSession, name: str) -> contexts.LinkView:
     for link in contexts.build_links(store, session.keyring):
         if link.name == name:
             return link
-    raise NotFound(f"You are not linked with '{name}'.")
+    raise NotFound(messages.NOT_LINKED.format(name=name))
 
 
 def links_page(
