@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from bowlby.web.app import create_app
 from tests.web.helpers import TestClient, form_token
 
 
@@ -267,3 +268,15 @@ def test_an_unexpected_error_is_calm_and_its_message_is_not_logged(app, client, 
     assert planted not in caplog.text
     if path.startswith("/api/"):
         assert response.json()["error"]["code"] == "unexpected"
+
+
+def test_demo_logins_are_shown_on_the_sign_in_page_in_demo_mode(settings):
+    demo = create_app(settings, demo_logins=[("Maya", "maya demo passphrase")])
+    with TestClient(demo, base_url="http://127.0.0.1") as visitor:
+        page = visitor.get("/signin").text
+    assert "Demo profiles" in page
+    assert "<strong>Maya</strong> with the passphrase <code>maya demo passphrase</code>" in page
+
+
+def test_no_demo_logins_outside_demo_mode(client):
+    assert "Demo profiles" not in client.get("/signin").text
