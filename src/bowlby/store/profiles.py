@@ -45,7 +45,10 @@ def links_of(session: Session, profile_id: str) -> list[LinkRow]:
 
 
 def find_invitation(session: Session, code_hash: str) -> InvitationRow | None:
-    return session.scalar(select(InvitationRow).where(InvitationRow.code_hash == code_hash))
+    """The invitation, locked until the transaction ends, so a code is used only once even
+    when two people enter it at the same moment (PostgreSQL; SQLite locks on BEGIN)."""
+    query = select(InvitationRow).where(InvitationRow.code_hash == code_hash)
+    return session.scalar(query.with_for_update())
 
 
 def open_invitations(session: Session, inviter_id: str, now: datetime) -> list[InvitationRow]:
