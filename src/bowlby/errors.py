@@ -21,7 +21,11 @@ class BowlbyError(Exception):
 
 
 class InputError(BowlbyError):
-    """Something the person gave us is not usable; says which file, line and field."""
+    """Something the person gave us is not usable; says which file, line and field.
+
+    ``message`` carries the place in front; ``detail`` is the bare sentence, for a form that
+    shows it next to the field itself.
+    """
 
     exit_code = 2
     http_status = 422
@@ -38,6 +42,7 @@ class InputError(BowlbyError):
         self.file = file
         self.line = line
         self.field = field
+        self.detail = message
         super().__init__(_locate(message, file, line, field))
 
 

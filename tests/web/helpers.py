@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import re
-import warnings
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fastapi import FastAPI
-from starlette.exceptions import StarletteDeprecationWarning
-
-with warnings.catch_warnings():
-    # Starlette asks for httpx2; the project pins httpx. Until that moves, the notice is noise.
-    warnings.simplefilter("ignore", StarletteDeprecationWarning)
-    from starlette.testclient import TestClient
+from starlette.testclient import TestClient
 
 BASE_URL = "http://127.0.0.1"
 CSRF_FIELD = re.compile(r'name="csrf_token" value="([^"]+)"')

@@ -66,5 +66,5 @@ def error_text(error: BowlbyError | None) -> str | None:
     if error is None:
         return None
     if isinstance(error, InputError) and error.field:
-        return error.message.removeprefix(f"field '{error.field}': ")
+        return error.detail
     return error.message
