@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import UTC, datetime
 
 import pytest
@@ -11,6 +13,7 @@ from bowlby import models
 from bowlby.errors import Conflict, InputError, NotFound, WrongPassphrase
 from bowlby.services import accounts, entries, sharing
 from bowlby.settings import Settings
+from bowlby.store import profiles as profile_store
 from bowlby.store.tables import EntryRow, EntryShareRow, InvitationRow, LinkRow, ProfileRow
 
 PROFILES = ProfileRow.__table__
@@ -303,3 +306,35 @@ def test_several_profiles_live_in_one_database(store, make_profile):
     accounts.delete_profile(store, "Sam", "sam passphrase")
     assert [profile.name for profile in accounts.list_profiles(store)] == ["Alex", "Kai", "Robin"]
     assert bodies(store, keyrings[0]) == ["Alex 0", "Alex 1", "Alex 2"]
+
+
+def test_one_name_taken_twice_at_the_same_moment_is_a_conflict(store, store_settings, monkeypatch):
+    """Both requests pass the 'name taken?' check; the database's unique name decides, and the
+    loser hears Conflict, not a raw database error (PostgreSQL runs them side by side)."""
+    checked = profile_store.profile_name_taken
+
+    def slow_check(*args):
+        taken = checked(*args)
+        time.sleep(0.5)
+        return taken
+
+    monkeypatch.setattr(profile_store, "profile_name_taken", slow_check)
+    results: list[object] = []
+
+    def create(passphrase):
+        try:
+            results.append(accounts.create_profile(store, store_settings, "Alex", passphrase))
+        except Exception as error:  # collected and asserted on below
+            results.append(error)
+
+    threads = [
+        threading.Thread(target=create, args=(passphrase,))
+        for passphrase in ("first passphrase", "second passphrase")
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    outcomes = sorted(type(result).__name__ for result in results)
+    assert outcomes == ["Conflict", "NewProfile"], results
+    assert count(store, PROFILES) == 1

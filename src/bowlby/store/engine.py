@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from bowlby.errors import StoreUnavailable
+from bowlby.errors import Conflict, StoreUnavailable
 from bowlby.settings import Settings
 from bowlby.store.migrations_runner import migrate
 
@@ -36,6 +36,14 @@ class Store:
         try:
             yield session
             session.commit()
+        except IntegrityError as error:
+            # A uniqueness or reference check the use case made was overtaken by another
+            # transaction committed at the same moment; the database's constraint decided.
+            session.rollback()
+            raise Conflict(
+                "That clashes with a change saved at the same moment. Nothing was changed; "
+                "please try again."
+            ) from error
         except (OperationalError, DBAPIError) as error:
             session.rollback()
             if getattr(error, "connection_invalidated", False) or isinstance(
