@@ -358,3 +358,27 @@ def test_a_second_code_is_refused_once_the_first_made_a_partner(store, make_prof
     sharing.accept_invitation(store, sam, first)
     with pytest.raises(Conflict, match="Alex is already linked with a partner"):
         sharing.accept_invitation(store, kai, second)
+
+
+def test_a_new_therapist_does_not_inherit_what_was_shared_with_the_last_one(store, make_profile):
+    alex = make_profile("Alex")
+    lee = make_profile("Dr Lee", models.Role.THERAPIST)
+    kim = make_profile("Dr Kim", models.Role.THERAPIST)
+    link(store, alex, lee, THERAPIST)
+    homework = write(store, alex, "for dr lee", shared_with_therapist=True)
+    sharing.unlink(store, alex, "Dr Lee")
+    link(store, alex, kim, THERAPIST)
+    accounts.unlock_profile(store, "Alex", "alex passphrase")
+    assert readable(store, kim, homework.id) is None
+
+
+def test_unlinking_one_of_two_therapists_leaves_the_other_their_access(store, make_profile):
+    alex = make_profile("Alex")
+    lee = make_profile("Dr Lee", models.Role.THERAPIST)
+    kim = make_profile("Dr Kim", models.Role.THERAPIST)
+    link(store, alex, lee, THERAPIST)
+    link(store, alex, kim, THERAPIST)
+    homework = write(store, alex, "for both therapists", shared_with_therapist=True)
+    sharing.unlink(store, alex, "Dr Lee")
+    assert readable(store, lee, homework.id) is None
+    assert readable(store, kim, homework.id) == "for both therapists"
