@@ -4,7 +4,7 @@ on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import HealthCheck, given
@@ -269,3 +269,18 @@ def test_a_plain_value_that_is_not_a_finite_number_is_refused_before_the_store(
     with pytest.raises((InputError, ValueError)):
         entries.write_entry(store, alex, draft("x", values={"score": value}))
     assert count(store, EntryRow.__table__) == 0
+
+
+def test_times_in_any_timezone_are_the_same_instant_on_both_databases(store, make_profile):
+    alex = make_profile("Alex")
+    karachi = timezone(timedelta(hours=5))
+    local = datetime(2026, 3, 1, 14, 30, tzinfo=karachi)  # 09:30 UTC
+    written = entries.write_entry(store, alex, draft("local time", at=local))
+    read = entries.read_entry(store, alex, written.id)
+    assert read.occurred_at == T0
+    assert read.occurred_at.utcoffset() == timedelta(0)
+    just_before = datetime(2026, 3, 1, 14, 29, tzinfo=karachi)
+    just_after = datetime(2026, 3, 1, 4, 31, tzinfo=timezone(timedelta(hours=-5)))
+    assert [e.id for e in entries.list_entries(store, alex, since=just_before)] == [written.id]
+    assert entries.list_entries(store, alex, since=just_after) == []
+    assert [e.id for e in entries.list_entries(store, alex, until=just_after)] == [written.id]
