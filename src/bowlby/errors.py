@@ -75,6 +75,14 @@ class NotSignedIn(BowlbyError):
     code = "not_signed_in"
 
 
+class TooManyAttempts(BowlbyError):
+    """Sign-in is paused for a while after several wrong passphrases."""
+
+    exit_code = 4
+    http_status = 429
+    code = "too_many_attempts"
+
+
 class DamagedData(BowlbyError):
     """Stored or supplied data failed its integrity check: not a wrong passphrase."""
 

@@ -21,6 +21,7 @@ from bowlby.web.errors import install_error_handlers
 from bowlby.web.pages import account, auth, entries, links
 from bowlby.web.security import SecurityHeaders
 from bowlby.web.sessions import SessionStore
+from bowlby.web.throttle import SignInThrottle
 
 STATIC = Path(__file__).parent / "static"
 # Names a browser on this computer uses; refusing others blocks DNS-rebinding attacks.
@@ -70,6 +71,7 @@ def create_app(
         idle=timedelta(minutes=settings.session_idle_minutes),
         max_age=timedelta(hours=settings.session_max_hours),
     )
+    app.state.throttle = SignInThrottle()
     for router in (auth.router, entries.router, links.router, account.router, api.router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

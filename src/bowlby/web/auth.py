@@ -11,16 +11,32 @@ from typing import Annotated
 
 from fastapi import Depends, Form, Request
 
-from bowlby.errors import NotSignedIn, StoreUnavailable
+from bowlby import models
+from bowlby.errors import NotSignedIn, StoreUnavailable, WrongPassphrase
+from bowlby.services import accounts
 from bowlby.settings import Settings
 from bowlby.store.engine import Store
 from bowlby.web import csrf
 from bowlby.web.sessions import SESSION_COOKIE, SessionStore, WebSession
+from bowlby.web.throttle import SignInThrottle
 
 
 def get_sessions(request: Request) -> SessionStore:
     sessions: SessionStore = request.app.state.sessions
     return sessions
+
+
+def unlock(request: Request, store: Store, name: str, passphrase: str) -> models.Keyring:
+    """Unlock a profile for a sign-in, pausing after repeated wrong passphrases."""
+    throttle: SignInThrottle = request.app.state.throttle
+    throttle.check(name)
+    try:
+        keyring = accounts.unlock_profile(store, name, passphrase)
+    except WrongPassphrase:
+        throttle.failed(name)
+        raise
+    throttle.succeeded(name)
+    return keyring
 
 
 def get_store(request: Request) -> Store:

@@ -7,7 +7,7 @@ from pydantic import BaseModel, Field
 
 from bowlby import models
 from bowlby.services import accounts
-from bowlby.web.auth import ApiSession, SettingsDep, StoreDep, get_sessions
+from bowlby.web.auth import ApiSession, SettingsDep, StoreDep, get_sessions, unlock
 from bowlby.web.contexts import LinkView, Me, build_links
 from bowlby.web.sessions import SESSION_COOKIE, clear_session_cookie, set_session_cookie
 
@@ -40,7 +40,7 @@ class ProfileRequest(BaseModel):
 @router.post("/session")
 def sign_in(request: Request, response: Response, store: StoreDep, body: SignIn) -> SessionInfo:
     """Unlock the profile and start a session; the cookie carries it from then on."""
-    keyring = accounts.unlock_profile(store, body.name.strip(), body.passphrase)
+    keyring = unlock(request, store, body.name.strip(), body.passphrase)
     sessions = get_sessions(request)
     sessions.end(request.cookies.get(SESSION_COOKIE))
     session = sessions.create(keyring)

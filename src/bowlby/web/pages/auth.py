@@ -6,10 +6,17 @@ from fastapi import APIRouter, Request
 from starlette.responses import RedirectResponse, Response
 
 from bowlby import models
-from bowlby.errors import BowlbyError, Conflict, InputError, NotFound, WrongPassphrase
+from bowlby.errors import (
+    BowlbyError,
+    Conflict,
+    InputError,
+    NotFound,
+    TooManyAttempts,
+    WrongPassphrase,
+)
 from bowlby.services import accounts
 from bowlby.web import csrf, messages
-from bowlby.web.auth import FormSession, SettingsDep, StoreDep, get_sessions
+from bowlby.web.auth import FormSession, SettingsDep, StoreDep, get_sessions, unlock
 from bowlby.web.pages import FormText
 from bowlby.web.rendering import error_text, render
 from bowlby.web.sessions import (
@@ -37,7 +44,9 @@ def signin(
     """Unlock the profile's keys and keep them in a fresh server-side session."""
     csrf.check_pre_session_form(request, csrf_token)
     try:
-        keyring = accounts.unlock_profile(store, name.strip(), passphrase)
+        keyring = unlock(request, store, name.strip(), passphrase)
+    except TooManyAttempts as error:
+        return signin_page(request, name=name, error=error.message, status_code=429)
     except (WrongPassphrase, NotFound, InputError) as error:
         return signin_page(request, name=name, error=error.message, status_code=401)
     sessions = get_sessions(request)
