@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -235,3 +237,34 @@ def test_a_database_url_that_is_not_postgresql_is_refused(env, monkeypatch, url)
     with pytest.raises(StoreUnavailable, match="PostgreSQL") as raised:
         open_store(Settings())
     assert "hunter2" not in raised.value.message
+
+
+OPEN_STORE = (
+    "from bowlby.settings import Settings\n"
+    "from bowlby.store.engine import open_store\n"
+    "open_store(Settings()).dispose()\n"
+)
+
+
+def test_several_bowlbys_starting_at_once_on_a_fresh_database_all_open_it(store_settings):
+    """A server and a command started together both migrate; one does it, the others wait."""
+    starters = [
+        subprocess.Popen(
+            [sys.executable, "-c", OPEN_STORE],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    failures = []
+    for starter in starters:
+        _, err = starter.communicate(timeout=120)
+        if starter.returncode != 0:
+            failures.append(err.strip().splitlines()[-1])
+    assert failures == []
+    store = open_store(store_settings)
+    try:
+        assert current_revision(store.engine) == HEAD
+    finally:
+        store.dispose()
