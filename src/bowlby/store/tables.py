@@ -117,3 +117,17 @@ class EntryShareRow(Base):
     )
     sealed_key: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class NormsRow(Base):
+    """A norms file someone loaded: reference data with its source, not personal data."""
+
+    __tablename__ = "norms"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    instrument_id: Mapped[str] = mapped_column(String(20), index=True)
+    population: Mapped[str] = mapped_column(String(400))
+    source: Mapped[str] = mapped_column(String(2000))
+    document: Mapped[str] = mapped_column(String)
+    document_kind: Mapped[str] = mapped_column(String(8))
+    loaded_at: Mapped[datetime] = mapped_column(UtcDateTime())
