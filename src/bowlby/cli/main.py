@@ -8,7 +8,7 @@ import typer
 from rich.markup import escape
 from typer.core import TyperGroup
 
-from bowlby.cli import backup, config, journal, links, profiles, serve
+from bowlby.cli import assess, backup, config, journal, links, profiles, serve
 from bowlby.cli.context import err_console
 from bowlby.errors import BowlbyError
 
@@ -37,6 +37,7 @@ backup.register(app)
 serve.register(app)
 app.add_typer(links.app, name="partner")
 app.add_typer(journal.app, name="journal")
+app.add_typer(assess.app, name="assess")
 app.add_typer(config.app, name="config")
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bowlby.assess.styles import Z_95, Position
 from bowlby.insights.figures import PALETTE, new_figure
 
 if TYPE_CHECKING:
@@ -33,6 +34,18 @@ class PlanePoint:
     label: str
     anxiety_se: float | None = None
     avoidance_se: float | None = None
+
+    @classmethod
+    def from_position(cls, position: Position, label: str) -> PlanePoint:
+        """A scored position, its 95% margins turned back into standard errors."""
+        known = position.uncertainty_known
+        return cls(
+            position.anxiety,
+            position.avoidance,
+            label,
+            position.anxiety_margin / Z_95 if known else None,
+            position.avoidance_margin / Z_95 if known else None,
+        )
 
 
 def plot_plane(series: Sequence[tuple[str, Sequence[PlanePoint]]], midpoint: float = 4.0) -> Figure:
@@ -96,8 +109,8 @@ def _draw_series(
     axes.errorbar(
         latest.anxiety,
         latest.avoidance,
-        xerr=None if latest.anxiety_se is None else 1.96 * latest.anxiety_se,
-        yerr=None if latest.avoidance_se is None else 1.96 * latest.avoidance_se,
+        xerr=None if latest.anxiety_se is None else Z_95 * latest.anxiety_se,
+        yerr=None if latest.avoidance_se is None else Z_95 * latest.avoidance_se,
         fmt=marker,
         color=colour,
         markersize=9,
