@@ -50,3 +50,21 @@ def test_the_demo_is_seeded_once_and_never_touches_the_real_database(settings):
     written = json.loads(resources.files("bowlby.demo").joinpath("journal.json").read_text())
     assert first_count == len(written["Maya"])
     assert not settings.sqlite_path.exists()
+
+
+def test_the_demo_couple_moves_toward_secure_and_shows_the_pairing(settings):
+    from bowlby.services import assessment_reports
+
+    demo = demo_settings(settings)
+    ensure_demo(demo, today=TODAY)
+    store = open_store(demo)
+    try:
+        maya = accounts.unlock_profile(store, *DEMO_LOGINS[0])
+        progress = assessment_reports.measure_progress(store, maya)
+        assert progress.movement.direction == "toward"
+        assert progress.latest.assessment.taken_at.date() == TODAY.date()
+        view = assessment_reports.couple_view(store, maya)
+        assert view.partner_name == "Jordan"
+        assert view.pairing.named
+    finally:
+        store.dispose()

@@ -57,7 +57,48 @@ def seed_demo(store: Store, settings: Settings, today: datetime) -> None:
     for keyring in (maya, jordan):
         for draft in journal_drafts(rng, start, texts[keyring.name]):
             entries.write_entry(store, keyring, draft)
+    for keyring in (maya, jordan):
+        seed_assessments(store, keyring, rng, start)
     sharing.share_pending_entries(store, maya)
+
+
+# ECR-R means (anxiety, avoidance) at days 0, 45 and 90: both move toward the secure corner,
+# still far enough apart at the end for the anxious-avoidant pairing to show.
+DEMO_TRAJECTORIES = {
+    "Maya": ((5.7, 2.6), (5.2, 2.5), (4.8, 2.4)),
+    "Jordan": ((2.6, 5.7), (2.5, 5.2), (2.4, 4.8)),
+}
+
+
+def seed_assessments(
+    store: Store, keyring: models.Keyring, rng: random.Random, start: datetime
+) -> None:
+    """Three ECR-R results, 45 days apart, shared with the partner so the couple view shows."""
+    from bowlby.assess.instruments import get_instrument
+    from bowlby.services import assessments
+
+    instrument = get_instrument("ecr-r")
+    for day, means in zip((0, 45, 90), DEMO_TRAJECTORIES[keyring.name], strict=True):
+        target = dict(zip(("anxiety", "avoidance"), means, strict=True))
+        answers = {}
+        for item in instrument.items:
+            keyed = min(7, max(1, round(rng.gauss(target[item.subscale], 0.8))))
+            answers[item.id] = 8 - keyed if item.reverse else keyed
+        sitting = assessments.start_assessment(store, keyring, "ecr-r")
+        assessments.save_answers(store, keyring, sitting.id, answers)
+        assessments.complete_assessment(store, keyring, sitting.id)
+        written = entries.read_entry(store, keyring, sitting.id)
+        backdated = written.model_copy(
+            update={
+                "occurred_at": start + timedelta(days=day, hours=20),
+                "shared_with_partner": True,
+            }
+        )
+        draft = models.EntryDraft.model_validate(backdated.model_dump(include=_DRAFT_FIELDS))
+        entries.update_entry(store, keyring, sitting.id, draft)
+
+
+_DRAFT_FIELDS = set(models.EntryDraft.model_fields)
 
 
 def journal_drafts(
