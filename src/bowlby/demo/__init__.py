@@ -90,7 +90,7 @@ def seed_assessments(
         written = entries.read_entry(store, keyring, sitting.id)
         backdated = written.model_copy(
             update={
-                "occurred_at": start + timedelta(days=day, hours=20),
+                "occurred_at": start + timedelta(days=day, hours=-2),
                 "shared_with_partner": True,
             }
         )
