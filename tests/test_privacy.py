@@ -172,14 +172,6 @@ def test_deleted_data_is_not_recoverable_from_the_sqlite_files(settings, what):
     assert_nowhere(needles(FRAGMENTS) | gone, files_under(settings.home))
 
 
-LINGERS = (
-    "services: {what} replaces a sealed value but never calls store.reclaim_space(), so the "
-    "superseded bytes stay in bowlby.db-wal for as long as the store is open (a web server: "
-    "days), and old WAL frames are only overwritten, never wiped, by later checkpoints"
-)
-
-
-@pytest.mark.xfail(strict=True, reason=LINGERS.format(what="update_entry"))
 def test_an_edited_entry_leaves_no_copy_of_its_old_text_while_open(settings):
     store = open_store(settings)
     try:
@@ -201,7 +193,6 @@ def test_an_edited_entry_leaves_no_copy_of_its_old_text_while_open(settings):
         store.dispose()
 
 
-@pytest.mark.xfail(strict=True, reason=LINGERS.format(what="change_passphrase"))
 def test_a_changed_passphrase_leaves_no_key_wrapped_by_the_old_one_while_open(settings):
     """Someone who learnt the old passphrase must not find the data key wrapped under it."""
     store = open_store(settings)

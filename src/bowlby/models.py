@@ -8,13 +8,14 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, FiniteFloat
 
 PROFILE_NAME = re.compile(r"^[\w][\w .'-]{0,79}$")
 ENTRY_KIND = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 MAX_TEXT_CHARS = 100_000
 
-PlainValue = float | int | str | bool | None
+# Finite floats only: NaN and infinities are not JSON, and PostgreSQL refuses them.
+PlainValue = FiniteFloat | int | str | bool | None
 
 
 class Role(StrEnum):

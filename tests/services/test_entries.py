@@ -252,14 +252,6 @@ def test_an_unknown_whose_is_refused(store, make_profile):
         entries.list_entries(store, alex, whose="everyone")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "models.PlainValue allows float NaN and +/-Infinity: SQLite stores them as non-standard "
-        "JSON and reads them back, PostgreSQL's json column raises a raw sqlalchemy DataError "
-        "(not a BowlbyError) from write_entry; EntryDraft.values should refuse them"
-    ),
-)
 @pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
 def test_a_plain_value_that_is_not_a_finite_number_is_refused_before_the_store(
     store, make_profile, value

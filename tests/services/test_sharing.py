@@ -329,19 +329,7 @@ def test_one_code_accepted_twice_at_once_links_only_once(store, make_profile, mo
     assert count(store, LinkRow.__table__) == 1
 
 
-def test_two_codes_accepted_at_once_give_one_partner(store, make_profile, monkeypatch, request):
-    if store.dialect == "postgresql":
-        request.applymarker(
-            pytest.mark.xfail(
-                strict=True,
-                reason=(
-                    "services.sharing.accept_invitation checks 'already linked with a partner' "
-                    "by reading links without locking anything; on PostgreSQL two acceptances "
-                    "of two codes from one inviter both pass the check and the inviter ends up "
-                    "with two partners (SQLite's BEGIN IMMEDIATE serialises them)"
-                ),
-            )
-        )
+def test_two_codes_accepted_at_once_give_one_partner(store, make_profile, monkeypatch):
     alex, sam, kai = make_profile("Alex"), make_profile("Sam"), make_profile("Kai")
     first = sharing.create_invitation(store, alex, PARTNER)
     second = sharing.create_invitation(store, alex, PARTNER)

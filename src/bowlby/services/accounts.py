@@ -55,6 +55,7 @@ def change_passphrase(store: Store, settings: Settings, name: str, current: str,
     keyring = unlock_profile(store, name, current)
     with store.unit_of_work() as session:
         _rewrap(profile_rows.get_profile(session, keyring.profile_id), settings, keyring, new)
+    store.reclaim_space()
 
 
 def reset_passphrase(
@@ -70,6 +71,7 @@ def reset_passphrase(
             wrapped, raw, _aad(row, "recovery_wrapped_data_key"), what="recovery key"
         )
         _rewrap(row, settings, _keyring(row, data_key), new)
+    store.reclaim_space()
 
 
 def delete_profile(store: Store, name: str, passphrase: str) -> None:

@@ -97,7 +97,9 @@ def update_entry(
         entry_key = sharing.open_entry_key_as_owner(keyring, row)
         _apply_draft(row, draft, entry_key, datetime.now(UTC))
         sharing.seal_shares(session, row, entry_key)
-        return _entry(session, row, draft.text)
+        updated = _entry(session, row, draft.text)
+    store.reclaim_space()
+    return updated
 
 
 def set_sharing(

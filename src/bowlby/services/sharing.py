@@ -56,6 +56,7 @@ def accept_invitation(store: Store, keyring: models.Keyring, code: str) -> model
         role = models.LinkRole(invitation.role)
         if invitation.inviter_id == keyring.profile_id:
             raise InputError("That is your own invitation code: the other person enters it.")
+        profile_rows.lock_profiles(session, [keyring.profile_id, invitation.inviter_id])
         _check_can_link(session, keyring, invitation.inviter_id, role)
         session.add(
             LinkRow(

@@ -25,6 +25,13 @@ def get_profile(session: Session, profile_id: str) -> ProfileRow:
     return row
 
 
+def lock_profiles(session: Session, profile_ids: list[str]) -> None:
+    """Hold these profiles' rows until the transaction ends, so that two link changes for
+    the same person wait for each other (PostgreSQL; SQLite's write lock already does)."""
+    query = select(ProfileRow.id).where(ProfileRow.id.in_(sorted(profile_ids)))
+    session.execute(query.order_by(ProfileRow.id).with_for_update())
+
+
 def profile_name_taken(session: Session, name: str) -> bool:
     return session.scalar(select(ProfileRow.id).where(ProfileRow.name == name)) is not None
 
