@@ -15,6 +15,7 @@ from bowlby.assess.instruments import (
     read_instrument_file,
 )
 from bowlby.errors import InputError
+from tests.conftest import require_or_skip
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "instruments" / "ecr.json"
 PACKAGED = Path(__file__).resolve().parents[2] / "src" / "bowlby" / "assess" / "data" / "ecr.json"
@@ -23,7 +24,7 @@ FILE_KEYS = {"ecr-r": "ecr_r", "ecr-s": "ecr_s", "ecr-rs": "ecr_rs"}
 
 def shared_file() -> dict:
     if not SHARED.exists():
-        pytest.skip(f"{SHARED} is not here; the packaged copy is checked on its own")
+        require_or_skip(f"{SHARED} is not beside the checkout; the packaged copy is checked alone")
     return json.loads(SHARED.read_text("utf-8"))
 
 
