@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -60,16 +61,26 @@ class Store:
         finally:
             session.close()
 
-    def reclaim_space(self) -> None:
-        """After a deletion, make sure no copy of the deleted rows lingers in the WAL file."""
-        if self.dialect == "sqlite":
-            raw = self.engine.raw_connection()
-            try:
+    def reclaim_space(self, attempts: int = 20) -> bool:
+        """After a deletion or a rewrite, empty the WAL file so no old copy lingers there.
+
+        A reader in another thread can hold the checkpoint back for a moment, so it is tried
+        a few times; returns False if the WAL could not be emptied (the next call retries).
+        """
+        if self.dialect != "sqlite":
+            return True
+        raw = self.engine.raw_connection()
+        try:
+            for attempt in range(attempts):
                 cursor = raw.cursor()
-                cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                busy = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
                 cursor.close()
-            finally:
-                raw.close()
+                if not busy:
+                    return True
+                time.sleep(0.01 * (attempt + 1))
+            return False
+        finally:
+            raw.close()
 
     def dispose(self) -> None:
         self.engine.dispose()
