@@ -95,7 +95,7 @@ def seed_assessments(
             }
         )
         draft = models.EntryDraft.model_validate(backdated.model_dump(include=_DRAFT_FIELDS))
-        entries.update_entry(store, keyring, sitting.id, draft)
+        entries.update_entry(store, keyring, sitting.id, draft, keep_history=False)
 
 
 _DRAFT_FIELDS = set(models.EntryDraft.model_fields)

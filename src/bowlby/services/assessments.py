@@ -226,7 +226,8 @@ def _update(
         shared_with_partner=entry.shared_with_partner,
         shared_with_therapist=entry.shared_with_therapist,
     )
-    return _assessment(entries.update_entry(store, keyring, entry.id, draft), keyring)
+    updated = entries.update_entry(store, keyring, entry.id, draft, keep_history=False)
+    return _assessment(updated, keyring)
 
 
 def _assessment(entry: models.Entry, keyring: models.Keyring) -> Assessment:

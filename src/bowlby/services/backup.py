@@ -11,12 +11,12 @@ import json
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, ValidationError
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from bowlby import models
 from bowlby.errors import Conflict, DamagedData, InputError
 from bowlby.services import accounts
-from bowlby.services.entries import add_entry_row, list_entries
+from bowlby.services.entries import EntryVersion, add_entry_row, list_entries
 from bowlby.settings import Settings
 from bowlby.store import entries as entry_rows
 from bowlby.store import profiles as profile_rows
@@ -38,6 +38,7 @@ class ExportedEntry(models.EntryDraft):
     id: str
     created_at: AwareDatetime
     updated_at: AwareDatetime
+    history: list[EntryVersion] = Field(default_factory=list)
 
 
 class ExportDocument(BaseModel):
@@ -134,7 +135,7 @@ def restore_profile(
             if entry_rows.entry_exists(session, entry.id):
                 raise Conflict(f"Entry {entry.id} already exists here. Nothing was restored.")
             draft = models.EntryDraft.model_validate(
-                entry.model_dump(exclude={"id", "created_at", "updated_at"})
+                entry.model_dump(exclude={"id", "created_at", "updated_at", "history"})
             )
             add_entry_row(
                 session,
@@ -143,6 +144,7 @@ def restore_profile(
                 entry_id=entry.id,
                 created_at=entry.created_at,
                 updated_at=entry.updated_at,
+                history=entry.history,
             )
     return models.NewProfile(profile=accounts.profile_info(row), recovery_key=recovery_key)
 

@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from bowlby import models
@@ -20,7 +21,17 @@ from bowlby.store import encryption as enc
 from bowlby.store import entries as entry_rows
 from bowlby.store import profiles as profile_rows
 from bowlby.store.engine import Store
-from bowlby.store.tables import EntryRow
+from bowlby.store.tables import EntryRow, EntryVersionRow
+
+
+class EntryVersion(BaseModel):
+    """How an entry read before one of its edits."""
+
+    version: int
+    occurred_at: datetime
+    replaced_at: datetime
+    values: dict[str, models.PlainValue]
+    text: dict[str, str]
 
 
 def write_entry(store: Store, keyring: models.Keyring, draft: models.EntryDraft) -> models.Entry:
@@ -38,8 +49,10 @@ def add_entry_row(
     entry_id: str | None = None,
     created_at: datetime | None = None,
     updated_at: datetime | None = None,
+    history: Sequence[EntryVersion] = (),
 ) -> EntryRow:
-    """Seal and add one entry inside an open unit of work (imports add many at once)."""
+    """Seal and add one entry (and, from a backup, its earlier versions) inside an open unit
+    of work, so that imports can add many at once."""
     now = datetime.now(UTC)
     row = EntryRow(id=entry_id or str(uuid.uuid4()), owner_id=keyring.profile_id)
     entry_key = enc.new_key()
@@ -50,6 +63,8 @@ def add_entry_row(
     _apply_draft(row, draft, entry_key, updated_at or row.created_at)
     session.add(row)
     session.flush()
+    for earlier in history:
+        _add_version(session, row.id, entry_key, earlier)
     sharing.seal_shares(session, row, entry_key)
     return row
 
@@ -89,17 +104,44 @@ def list_entries(
 
 
 def update_entry(
-    store: Store, keyring: models.Keyring, entry_id: str, draft: models.EntryDraft
+    store: Store,
+    keyring: models.Keyring,
+    entry_id: str,
+    draft: models.EntryDraft,
+    *,
+    keep_history: bool = True,
 ) -> models.Entry:
-    """Replace an entry's content and sharing; only its owner may."""
+    """Replace an entry's content and sharing; only its owner may. The earlier version is
+    kept unless the change is bookkeeping (a questionnaire filling up), not an edit."""
     with store.unit_of_work() as session:
         row = _owned(session, keyring, entry_id)
         entry_key = sharing.open_entry_key_as_owner(keyring, row)
+        if keep_history:
+            _keep_version(session, row, entry_key)
         _apply_draft(row, draft, entry_key, datetime.now(UTC))
         sharing.seal_shares(session, row, entry_key)
         updated = _entry(session, row, draft.text)
     store.reclaim_space()
     return updated
+
+
+def entry_history(store: Store, keyring: models.Keyring, entry_id: str) -> list[EntryVersion]:
+    """Earlier versions of one of the person's own entries, oldest first (owner only)."""
+    with store.unit_of_work() as session:
+        row = _owned(session, keyring, entry_id)
+        entry_key = sharing.open_entry_key_as_owner(keyring, row)
+        return [
+            EntryVersion(
+                version=version.version,
+                occurred_at=version.occurred_at,
+                replaced_at=version.replaced_at,
+                values=version.plain_values,
+                text=json.loads(
+                    enc.open_sealed(entry_key, version.sealed_text, _version_aad(version))
+                ),
+            )
+            for version in entry_rows.entry_versions(session, row.id)
+        ]
 
 
 def set_sharing(
@@ -129,6 +171,36 @@ def _apply_draft(
     row.shared_with_therapist = draft.shared_with_therapist
     text = json.dumps(draft.text, ensure_ascii=False, sort_keys=True).encode("utf-8")
     row.sealed_text = enc.seal(entry_key, text, enc.field_aad("entries", "sealed_text", row.id))
+
+
+def _keep_version(session: Session, row: EntryRow, entry_key: bytes) -> None:
+    """Before an edit, seal what the entry said into its history (re-sealed, new AAD)."""
+    aad = enc.field_aad("entries", "sealed_text", row.id)
+    earlier = EntryVersion(
+        version=entry_rows.next_version_number(session, row.id),
+        occurred_at=row.occurred_at,
+        replaced_at=datetime.now(UTC),
+        values=dict(row.plain_values),
+        text=json.loads(enc.open_sealed(entry_key, row.sealed_text, aad)),
+    )
+    _add_version(session, row.id, entry_key, earlier)
+
+
+def _add_version(session: Session, entry_id: str, entry_key: bytes, earlier: EntryVersion) -> None:
+    version = EntryVersionRow(
+        entry_id=entry_id,
+        version=earlier.version,
+        occurred_at=earlier.occurred_at,
+        replaced_at=earlier.replaced_at,
+        plain_values=dict(earlier.values),
+    )
+    text = json.dumps(earlier.text, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    version.sealed_text = enc.seal(entry_key, text, _version_aad(version))
+    session.add(version)
+
+
+def _version_aad(version: EntryVersionRow) -> bytes:
+    return enc.field_aad("entry_versions", "sealed_text", f"{version.entry_id}:{version.version}")
 
 
 def _open_text(session: Session, keyring: models.Keyring, row: EntryRow) -> dict[str, str]:

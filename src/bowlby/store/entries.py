@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Select, delete, exists, or_, select
+from sqlalchemy import Select, delete, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from bowlby.store.tables import EntryRow, EntryShareRow
+from bowlby.store.tables import EntryRow, EntryShareRow, EntryVersionRow
 
 
 def visible_to(reader_id: str) -> Select[EntryRow]:
@@ -85,3 +85,15 @@ def entries_missing_share(
 def owned_entries(session: Session, owner_id: str) -> list[EntryRow]:
     query = select(EntryRow).where(EntryRow.owner_id == owner_id)
     return list(session.scalars(query.order_by(EntryRow.occurred_at, EntryRow.id)))
+
+
+def entry_versions(session: Session, entry_id: str) -> list[EntryVersionRow]:
+    query = select(EntryVersionRow).where(EntryVersionRow.entry_id == entry_id)
+    return list(session.scalars(query.order_by(EntryVersionRow.version)))
+
+
+def next_version_number(session: Session, entry_id: str) -> int:
+    latest = session.scalar(
+        select(func.max(EntryVersionRow.version)).where(EntryVersionRow.entry_id == entry_id)
+    )
+    return (latest or 0) + 1

@@ -131,3 +131,18 @@ class NormsRow(Base):
     document: Mapped[str] = mapped_column(String)
     document_kind: Mapped[str] = mapped_column(String(8))
     loaded_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class EntryVersionRow(Base):
+    """An entry as it was before an edit, sealed with the entry's own key; owner-only."""
+
+    __tablename__ = "entry_versions"
+
+    entry_id: Mapped[str] = mapped_column(
+        ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True
+    )
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    occurred_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    replaced_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    plain_values: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    sealed_text: Mapped[bytes] = mapped_column(LargeBinary)
