@@ -16,7 +16,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 from bowlby import models
 from bowlby.errors import Conflict, DamagedData, InputError
 from bowlby.services import accounts
-from bowlby.services.entries import EntryVersion, add_entry_row, list_entries
+from bowlby.services.entries import EntryVersion, add_entry_row, entry_history, list_entries
 from bowlby.settings import Settings
 from bowlby.store import entries as entry_rows
 from bowlby.store import profiles as profile_rows
@@ -58,7 +58,10 @@ def export_profile(store: Store, keyring: models.Keyring) -> ExportDocument:
         profile = accounts.profile_info(profile_rows.get_profile(session, keyring.profile_id))
     owned = reversed(list_entries(store, keyring, whose="mine"))
     entries = [
-        ExportedEntry.model_validate(entry.model_dump(exclude={"owner_id", "owner_name"}))
+        ExportedEntry(
+            **entry.model_dump(exclude={"owner_id", "owner_name"}),
+            history=entry_history(store, keyring, entry.id),
+        )
         for entry in owned
     ]
     exported = ExportedProfile(name=profile.name, role=profile.role, created_at=profile.created_at)
