@@ -68,3 +68,22 @@ def test_the_demo_couple_moves_toward_secure_and_shows_the_pairing(settings):
         assert view.pairing.named
     finally:
         store.dispose()
+
+
+def test_the_demo_fills_every_step_of_the_journal(settings):
+    from bowlby.services import journal
+
+    demo = demo_settings(settings)
+    ensure_demo(demo, today=TODAY)
+    store = open_store(demo)
+    try:
+        for name, passphrase in DEMO_LOGINS:
+            keyring = accounts.unlock_profile(store, name, passphrase)
+            assert journal.list_triggers(store, keyring)
+            assert journal.list_emotions(store, keyring)
+            assert all(r.belief_drop > 0 for r in journal.list_thought_records(store, keyring))
+            assert journal.list_successes(store, keyring)
+            assert journal.list_reflections(store, keyring)
+            assert journal.remember_when(store, keyring, TODAY.date()) is not None
+    finally:
+        store.dispose()
