@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bowlby.errors import InputError
 
 
 def _default_home() -> Path:
@@ -36,6 +40,10 @@ class Settings(BaseSettings):
         description="Passphrase for scripts; the command line prompts when it is unset.",
         repr=False,
     )
+    timezone: str | None = Field(
+        default=None,
+        description="IANA time zone for days and hours, e.g. Europe/Berlin; default: this computer's.",
+    )
     session_idle_minutes: int = Field(
         default=30, ge=1, description="A web session ends after this many idle minutes."
     )
@@ -51,6 +59,20 @@ class Settings(BaseSettings):
     kdf_parallelism: int = Field(
         default=1, ge=1, description="Argon2id lanes used when a passphrase is set."
     )
+
+    @property
+    def zone(self) -> tzinfo:
+        """The person's time zone: the setting, else this computer's own."""
+        if self.timezone:
+            try:
+                return ZoneInfo(self.timezone)
+            except (ZoneInfoNotFoundError, ValueError) as error:
+                raise InputError(
+                    f"'{self.timezone}' is not a known time zone (try e.g. Europe/Berlin).",
+                    field="BOWLBY_TIMEZONE",
+                ) from error
+        local = datetime.now().astimezone().tzinfo
+        return local if local is not None else UTC
 
     @property
     def sqlite_path(self) -> Path:
