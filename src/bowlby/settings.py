@@ -42,7 +42,7 @@ class Settings(BaseSettings):
     )
     timezone: str | None = Field(
         default=None,
-        description="IANA time zone for days and hours, e.g. Europe/Berlin; default: this computer's.",
+        description="IANA time zone, e.g. Europe/Berlin; default: this computer's.",
     )
     session_idle_minutes: int = Field(
         default=30, ge=1, description="A web session ends after this many idle minutes."
