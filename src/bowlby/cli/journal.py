@@ -46,6 +46,7 @@ def write(
 @app.command("list")
 def list_entries(
     whose: str = typer.Option("mine", help="mine, shared (with you) or all."),
+    kind: list[str] = typer.Option([], "--kind", help="Only this kind (repeat): trigger, …"),
     limit: int = typer.Option(20, help="How many, newest first."),
     profile: str | None = ProfileOption,
 ) -> None:
@@ -55,10 +56,10 @@ def list_entries(
     if whose not in ("mine", "shared", "all"):
         raise InputError("choose mine, shared or all.", field="--whose")
     with signed_in(profile) as (store, keyring):
-        found = entries.list_entries(store, keyring, whose=whose, limit=limit)
+        found = entries.list_entries(store, keyring, whose=whose, kinds=kind, limit=limit)
     table = Table("id", "when", "by", "kind", "title", "seen by")
     for entry in found:
-        title = entry.text.get("title") or entry.text.get("body", "")[:40]
+        title = headline(entry)
         table.add_row(
             entry.id[:8],
             f"{entry.occurred_at:%Y-%m-%d %H:%M}",
@@ -79,15 +80,27 @@ def show(
     from bowlby.services import entries
 
     with signed_in(profile) as (store, keyring):
-        entry = entries.read_entry(store, keyring, _full_id(store, keyring, entry_id))
-    console.print(f"[bold]{escape(entry.text.get('title') or entry.kind)}[/]")
+        entry = entries.read_entry(store, keyring, full_id(store, keyring, entry_id))
+    console.print(f"[bold]{escape(headline(entry) or entry.kind)}[/] ({entry.kind})")
     console.print(
         f"{entry.occurred_at:%Y-%m-%d %H:%M} UTC · by {entry.owner_name} · "
         f"seen by {entry.visibility}\n"
     )
-    for field, value in entry.text.items():
-        if field != "title" and value:
-            console.print(escape(value))
+    for field, value in entry.values.items():
+        if value not in (None, ""):
+            console.print(f"{field.replace('_', ' ')}: {escape(str(value))}")
+    for field, text in entry.text.items():
+        if text:
+            console.print(f"\n[bold]{field.replace('_', ' ')}[/]\n{escape(text)}")
+
+
+HEADLINE_FIELDS = ("title", "what_happened", "automatic_thought", "statement", "answer", "body")
+
+
+def headline(entry: models.Entry, width: int = 60) -> str:
+    """The words that best name an entry of any kind, shortened for a list."""
+    text = next((entry.text[f] for f in HEADLINE_FIELDS if entry.text.get(f)), "")
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @app.command("share")
@@ -102,7 +115,7 @@ def share(
 
     with signed_in(profile) as (store, keyring):
         entry = entries.set_sharing(
-            store, keyring, _full_id(store, keyring, entry_id), partner=partner, therapist=therapist
+            store, keyring, full_id(store, keyring, entry_id), partner=partner, therapist=therapist
         )
     console.print(f"Entry {entry.id[:8]} is now seen by: {entry.visibility}.")
 
@@ -117,10 +130,10 @@ def delete(
     from bowlby.services import entries
 
     with signed_in(profile) as (store, keyring):
-        full_id = _full_id(store, keyring, entry_id)
+        chosen = full_id(store, keyring, entry_id)
         if not yes:
-            typer.confirm(f"Delete entry {full_id[:8]} for good?", abort=True)
-        entries.delete_entry(store, keyring, full_id)
+            typer.confirm(f"Delete entry {chosen[:8]} for good?", abort=True)
+        entries.delete_entry(store, keyring, chosen)
     console.print("Deleted.")
 
 
@@ -137,7 +150,7 @@ def parse_when(when: str | None) -> datetime:
     return parsed if parsed.tzinfo else parsed.astimezone()
 
 
-def _full_id(store: Store, keyring: models.Keyring, prefix: str) -> str:
+def full_id(store: Store, keyring: models.Keyring, prefix: str) -> str:
     """Accept the short ids `journal list` prints."""
     from bowlby.services import entries
 

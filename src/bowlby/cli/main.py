@@ -8,7 +8,17 @@ import typer
 from rich.markup import escape
 from typer.core import TyperGroup
 
-from bowlby.cli import assess, backup, config, journal, links, profiles, serve
+from bowlby.cli import (
+    assess,
+    backup,
+    config,
+    journal,
+    journal_read,
+    links,
+    profiles,
+    serve,
+    steps,
+)
 from bowlby.cli.context import err_console
 from bowlby.errors import BowlbyError
 
@@ -35,7 +45,9 @@ app = typer.Typer(
 profiles.register(app)
 backup.register(app)
 serve.register(app)
+steps.register(app)
 app.add_typer(links.app, name="partner")
+journal_read.register(journal.app)
 app.add_typer(journal.app, name="journal")
 app.add_typer(assess.app, name="assess")
 app.add_typer(config.app, name="config")
