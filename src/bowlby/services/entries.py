@@ -238,11 +238,14 @@ def _owner_filter(session: Session, keyring: models.Keyring, whose: str) -> list
 
 
 def _entry(session: Session, row: EntryRow, text: dict[str, str]) -> models.Entry:
-    owner = profile_rows.get_profile(session, row.owner_id)
+    # Owner names are looked up once per unit of work, not once per entry of a long list.
+    names: dict[str, str] = session.info.setdefault("owner_names", {})
+    if row.owner_id not in names:
+        names[row.owner_id] = profile_rows.get_profile(session, row.owner_id).name
     return models.Entry(
         id=row.id,
         owner_id=row.owner_id,
-        owner_name=owner.name,
+        owner_name=names[row.owner_id],
         kind=row.kind,
         occurred_at=row.occurred_at,
         created_at=row.created_at,
