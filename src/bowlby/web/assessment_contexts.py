@@ -22,6 +22,7 @@ from bowlby.assess.instruments import (
     instructions_for,
     list_instruments,
 )
+from bowlby.errors import NotFound
 from bowlby.insights.figures import svg_markup
 from bowlby.insights.plane import PlanePoint, describe_plane, plot_plane
 from bowlby.services import assessment_reports, assessments, sharing
@@ -486,6 +487,14 @@ def build_take(
 
 def scale_values(instrument: Instrument) -> range:
     return range(instrument.scale.min, instrument.scale.max + 1)
+
+
+def own_assessment(store: Store, keyring: models.Keyring, assessment_id: str) -> Assessment:
+    """The sitting if it is the signed-in person's; anyone else gets the same not-found."""
+    sitting = assessments.read_assessment(store, keyring, assessment_id)
+    if not sitting.is_mine:
+        raise NotFound(f"There is no assessment {assessment_id} of yours.")
+    return sitting
 
 
 def assessment_view(assessment: Assessment) -> AssessmentView:

@@ -14,6 +14,7 @@ from pydantic import AwareDatetime, BaseModel
 from bowlby import models
 from bowlby.services import entries, sharing
 from bowlby.store.engine import Store
+from bowlby.web.assessment_contexts import Standing, build_standing
 
 Whose = Literal["mine", "shared", "all"]
 RECENT_COUNT = 5
@@ -55,6 +56,7 @@ class HomePage(BaseModel):
     recent: list[EntrySummary]
     shared_with_me: list[EntrySummary]
     links: list[LinkView]
+    standing: Standing | None = None
 
 
 class EntriesPage(BaseModel):
@@ -88,6 +90,7 @@ def build_home(store: Store, keyring: models.Keyring, now: datetime | None = Non
         recent=[summarise(entry, keyring) for entry in mine],
         shared_with_me=[summarise(entry, keyring) for entry in shared],
         links=build_links(store, keyring),
+        standing=build_standing(store, keyring),
     )
 
 

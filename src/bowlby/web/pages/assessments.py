@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from starlette.responses import RedirectResponse, Response
 
 from bowlby.assess.instruments import get_instrument
-from bowlby.errors import BowlbyError, InputError, NotFound
+from bowlby.errors import BowlbyError, InputError
 from bowlby.services import assessments, entries
 from bowlby.store.engine import Store
 from bowlby.web import assessment_contexts as views
@@ -20,7 +20,6 @@ from bowlby.web.sessions import WebSession
 
 router = APIRouter(include_in_schema=False)
 FormList = Annotated[list[str], Form()]
-ACTIONS = ("next", "back", "later", "finish", "stay")
 
 
 async def posted_fields(request: Request) -> dict[str, str]:
@@ -131,11 +130,7 @@ def share(
 
 
 def own_sitting(store: Store, session: WebSession, assessment_id: str) -> assessments.Assessment:
-    """The sitting if it is the signed-in person's; anyone else gets the same not-found."""
-    sitting = assessments.read_assessment(store, session.keyring, assessment_id)
-    if not sitting.is_mine:
-        raise NotFound(f"There is no assessment {assessment_id} of yours.")
-    return sitting
+    return views.own_assessment(store, session.keyring, assessment_id)
 
 
 def read_answers(sitting: assessments.Assessment, fields: dict[str, str]) -> dict[str, int | None]:
