@@ -134,7 +134,7 @@ def test_answers_survive_signing_out_and_are_checked_again(people):
     assert checked == ecr_s(ALEX, range(1, 5))
 
     answer_page(alex, assessment_id, 1, ecr_s(ALEX, range(5, 7)))
-    assert 'href="/assess/{}/take?page=2"'.format(assessment_id) in alex.get("/assess").text
+    assert f'href="/assess/{assessment_id}/take?page=2"' in alex.get("/assess").text
     back = answer_page(alex, assessment_id, 2, ecr_s(ALEX, range(7, 9)), action="back")
     assert back.headers["location"] == f"/assess/{assessment_id}/take?page=1"
     assert "8 of 12 answered" in text_of(alex.get(f"/assess/{assessment_id}/take?page=1"))
@@ -254,7 +254,9 @@ def test_ecr_rs_asks_about_each_chosen_relationship(people):
     assert "About your mother (or mother-like figure)" in words
     assert re.search(r"About your romantic partner .*Attachment avoidance 2\.00", words)
     assert re.search(r"Attachment anxiety 3\.00", words)
-    assert re.search(r"About your mother \(or mother-like figure\) .*Attachment avoidance 5\.00", words)
+    assert re.search(
+        r"About your mother \(or mother-like figure\) .*Attachment avoidance 5\.00", words
+    )
     assert re.search(r"Attachment anxiety 6\.00", words)
     # global = mean of the two relationships: avoidance (2 + 5) / 2 = 3.50, anxiety (3 + 6) / 2
     assert "Across your relationships (global)" in words
