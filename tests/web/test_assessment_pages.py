@@ -29,7 +29,8 @@ def ecr_s(answers: list[int], numbers: range = range(1, 13)) -> dict[str, str]:
 def text_of(response) -> str:
     """The page's words, without tags and entities, for comparing sentences exactly."""
     body = re.sub(r"<svg.*?</svg>", " ", response.text, flags=re.DOTALL)
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+    words = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+    return re.sub(r" ([,.:;)])", r"\1", words)
 
 
 def start(person, instrument: str = "ecr-s", targets: tuple[str, ...] = ()) -> str:
@@ -93,7 +94,7 @@ def test_ecr_s_from_start_to_result_shows_the_exact_scores(people):
     result = alex.get(f"/assess/{assessment_id}")
     words = text_of(result)
     assert "Your result is ready. Private: only you can see this result." in words
-    assert "Anxiety 5.83 ± 0.94 , avoidance 3.17 ± 0.94" in words
+    assert "Anxiety 5.83 ± 0.94, avoidance 3.17 ± 0.94" in words
     assert "Attachment anxiety 5.83 ± 0.94" in words
     assert "Attachment avoidance 3.17 ± 0.94" in words
     assert words.count("6 of 6") == 2
@@ -111,7 +112,7 @@ def test_ecr_s_from_start_to_result_shows_the_exact_scores(people):
     assert "Alex: anxiety 5.83, avoidance 3.17." in words
 
     listing = text_of(alex.get("/assess"))
-    assert "ECR-S 5.83 3.17 no" in listing
+    assert "Anxiety 5.83 · avoidance 3.17 private" in listing
     assert "Unfinished" not in listing
 
 
@@ -181,7 +182,7 @@ def test_the_partner_sees_my_result_only_after_i_share_it(people):
 
     couple = text_of(sam.get("/assess/couple"))
     assert views.NOT_SHARED.format(name="Alex") in couple
-    assert "Sam : anxiety 2.00, avoidance 6.00" in couple
+    assert "Sam: anxiety 2.00, avoidance 6.00" in couple
     assert "5.83" not in couple
     assert sam.get(f"/assess/{alex_result}").status_code == 404
     assert sam.get(f"/api/assessments/{alex_result}").status_code == 404
@@ -195,8 +196,9 @@ def test_the_partner_sees_my_result_only_after_i_share_it(people):
 
     couple = sam.get("/assess/couple")
     words = text_of(couple)
-    assert "Alex : anxiety 5.83, avoidance 3.17" in words
-    assert "Sam : anxiety 2.00, avoidance 6.00" in words
+    assert "Alex: anxiety 5.83, avoidance 3.17" in words
+    assert "Sam: anxiety 2.00, avoidance 6.00" in words
+    assert views.PARTNER_REGION.format(name="Alex", region="anxious/preoccupied") in words
     assert wording.PAIRING_SENTENCES["anxious_avoidant"].format(anxious="Alex", avoidant="Sam") in (
         words
     )

@@ -58,6 +58,7 @@ INVITATION = (
     "Where do you stand? The ECR-S has 12 questions and takes about 3 minutes. It places you "
     "on two dimensions, attachment anxiety and avoidance: a position, never a verdict."
 )
+PARTNER_REGION = "{name}'s point sits in the area often called {region}."
 SHARED_BY = "Shared with you by {name}. The sentences below speak to {name}."
 NOT_A_SCALE_POINT = (
     "'{value}' is not one of the scale points. Choose a number from {low} to {high}."
@@ -297,6 +298,7 @@ class PersonPosition(BaseModel):
     short_name: str
     taken_at: AwareDatetime
     position: PositionView
+    words: list[str]  # the position in words, to its owner or about the partner
 
 
 class PairingView(BaseModel):
@@ -592,7 +594,9 @@ def build_result(
         mine=assessment.is_mine,
         shared_by=None if assessment.is_mine else SHARED_BY.format(name=assessment.owner_name),
         by_target=target_results(report),
-        global_scores=[global_result(g) for g in result.global_scores.values()],
+        global_scores=[
+            global_result(result.global_scores[n]) for n in in_order(result.global_scores)
+        ],
         position=PositionView.of(result.position) if result.position else None,
         earlier_results=earlier,
         versus_first=change_views(report.versus_first),
@@ -632,12 +636,12 @@ def target_result(
     """Scores and their explanation: the opening sentences, then the items that raised it."""
     return TargetResult(
         target=target,
-        subscales=[subscale_result(s) for s in score.subscales.values()],
+        subscales=[subscale_result(score.subscales[name]) for name in in_order(score.subscales)],
         explanations=[
             Explanation(
                 subscale=e.subscale, summary=list(e.sentences[:2]), items=list(e.sentences[2:])
             )
-            for e in explanations
+            for e in sorted(explanations, key=lambda e: subscale_rank(e.subscale))
         ],
     )
 
@@ -671,6 +675,15 @@ def global_result(score: scoring.GlobalScore) -> GlobalResult:
         targets_unscored=list(score.targets_unscored),
         reason=score.reason,
     )
+
+
+def in_order(subscales: Mapping[str, object]) -> list[str]:
+    """Anxiety before avoidance everywhere, as on the plot's axes (the ECR-RS lists it second)."""
+    return sorted(subscales, key=subscale_rank)
+
+
+def subscale_rank(name: str) -> tuple[int, str]:
+    return (0 if name == "anxiety" else 1, name)
 
 
 def subscale_label(name: str) -> str:
@@ -711,8 +724,8 @@ def sharing_view(store: Store, keyring: models.Keyring, assessment: Assessment) 
 
 def build_couple(store: Store, keyring: models.Keyring, *, with_svg: bool = True) -> CouplePage:
     view = assessment_reports.couple_view(store, keyring)
-    me = person_position(view.mine)
-    partner = person_position(view.partner)
+    me = person_position(view.mine, mine=True)
+    partner = person_position(view.partner, mine=False)
     partner_note = None
     if view.partner_name is None:
         partner_note = NOT_LINKED
@@ -740,15 +753,20 @@ def build_couple(store: Store, keyring: models.Keyring, *, with_svg: bool = True
     )
 
 
-def person_position(result: Result | None) -> PersonPosition | None:
+def person_position(result: Result | None, *, mine: bool) -> PersonPosition | None:
     if result is None or result.position is None:
         return None
+    position = PositionView.of(result.position)
+    name = result.assessment.owner_name
     return PersonPosition(
-        name=result.assessment.owner_name,
+        name=name,
         result_id=result.assessment.id,
         short_name=result.instrument.short_name,
         taken_at=result.assessment.taken_at,
-        position=PositionView.of(result.position),
+        position=position,
+        words=position.words
+        if mine
+        else [PARTNER_REGION.format(name=name, region=position.region_label)],
     )
 
 
