@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bowlby.assess import wording
-from bowlby.web import assessment_contexts as views
+from bowlby.web import assessment_messages as say
 
 # ECR-S: anxiety = even items, avoidance = odd items; 1, 5, 8, 9 reversed (8 - x).
 ALEX = {f"ecr_s_{n:02d}": a for n, a in enumerate([3, 5, 2, 6, 4, 7, 3, 1, 5, 6, 2, 4], 1)}
@@ -67,7 +67,7 @@ def test_take_the_ecr_s_and_read_the_report(people):
     assert report["position"]["near_boundary"] is True
     assert report["position"]["not_a_verdict"] == wording.POSITION_NOT_A_VERDICT
     assert report["percentiles"] == []
-    assert report["no_norms"] == views.NO_NORMS
+    assert report["no_norms"] == say.NO_NORMS
     assert report["plot"]["url"] == f"/api/assessments/{sitting['id']}/plot.svg"
     assert "svg" not in report["plot"], "the SVG is a page's; the API links to it"
     assert alex.get(f"/api/assessments/{sitting['id']}/report").json() == report
@@ -150,7 +150,7 @@ def test_a_partner_reads_nothing_until_it_is_shared(people):
         assert response.json()["error"]["code"] == "not_found"
     couple = sam.get("/api/assessments/couple").json()
     assert couple["partner"] is None
-    assert couple["partner_note"] == views.NOT_SHARED.format(name="Alex")
+    assert couple["partner_note"] == say.NOT_SHARED.format(name="Alex")
     assert couple["pairing"]["sentence"] == wording.PAIRING_SENTENCES["incomplete"]
 
     shared = alex.send(
@@ -199,7 +199,7 @@ def test_ecr_rs_scores_each_relationship_and_the_global_mean(people):
 
 def test_home_says_where_you_stand(people):
     alex = people.add("Alex")
-    assert alex.get("/api/home").json()["standing"]["invitation"] == views.INVITATION
+    assert alex.get("/api/home").json()["standing"]["invitation"] == say.INVITATION
     assessment_id = take(alex, SAM)
     standing = alex.get("/api/home").json()["standing"]
     assert standing["result_id"] == assessment_id

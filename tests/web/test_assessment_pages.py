@@ -9,7 +9,7 @@ import re
 import pytest
 
 from bowlby.assess import wording
-from bowlby.web import assessment_contexts as views
+from bowlby.web import assessment_messages as say
 
 # ECR-S, hand-chosen: anxiety = even items, avoidance = odd items; 1, 5, 8, 9 reversed (8 - x).
 ALEX = [3, 5, 2, 6, 4, 7, 3, 1, 5, 6, 2, 4]
@@ -104,7 +104,7 @@ def test_ecr_s_from_start_to_result_shows_the_exact_scores(people):
     assert wording.POSITION_NOT_A_VERDICT in words
     assert wording.MIDPOINT_SPLIT_NOTE in words
     assert "“I do not often worry about being abandoned.”: you chose 1; this statement " in words
-    assert views.NO_NORMS in words
+    assert say.NO_NORMS in words
     assert "This is the first result of its kind." in words
     assert '<svg role="img"' in result.text
     assert "<title>The attachment plane</title>" in result.text
@@ -121,7 +121,7 @@ def test_answers_survive_signing_out_and_are_checked_again(people):
     assessment_id = start(alex)
     later = answer_page(alex, assessment_id, 1, ecr_s(ALEX, range(1, 5)), action="later")
     assert later.headers["location"] == "/assess"
-    assert views.SAVED_FOR_LATER in text_of(alex.get("/assess"))
+    assert say.SAVED_FOR_LATER in text_of(alex.get("/assess"))
 
     alex.page_post("/assess", "/signout", {})
     assert alex.get("/assess").headers["location"] == "/signin"
@@ -181,7 +181,7 @@ def test_the_partner_sees_my_result_only_after_i_share_it(people):
     alex_result = take_ecr_s(alex, ALEX)
 
     couple = text_of(sam.get("/assess/couple"))
-    assert views.NOT_SHARED.format(name="Alex") in couple
+    assert say.NOT_SHARED.format(name="Alex") in couple
     assert "Sam: anxiety 2.00, avoidance 6.00" in couple
     assert "5.83" not in couple
     assert sam.get(f"/assess/{alex_result}").status_code == 404
@@ -198,7 +198,7 @@ def test_the_partner_sees_my_result_only_after_i_share_it(people):
     words = text_of(couple)
     assert "Alex: anxiety 5.83, avoidance 3.17" in words
     assert "Sam: anxiety 2.00, avoidance 6.00" in words
-    assert views.PARTNER_REGION.format(name="Alex", region="anxious/preoccupied") in words
+    assert say.PARTNER_REGION.format(name="Alex", region="anxious/preoccupied") in words
     assert wording.PAIRING_SENTENCES["anxious_avoidant"].format(anxious="Alex", avoidant="Sam") in (
         words
     )
@@ -208,7 +208,7 @@ def test_the_partner_sees_my_result_only_after_i_share_it(people):
 
     seen = sam.get(f"/assess/{alex_result}")
     assert seen.status_code == 200
-    assert views.SHARED_BY.format(name="Alex") in text_of(seen)
+    assert say.SHARED_BY.format(name="Alex") in text_of(seen)
     assert "Save sharing" not in seen.text, "only the owner may change who sees it"
     assert sam.get(f"/api/assessments/{alex_result}").status_code == 200
     not_mine = sam.page_post(
@@ -217,7 +217,7 @@ def test_the_partner_sees_my_result_only_after_i_share_it(people):
     assert not_mine.status_code == 404
 
     # Alex has not been shown Sam's result, which stays private.
-    assert views.NOT_SHARED.format(name="Sam") in text_of(alex.get("/assess/couple"))
+    assert say.NOT_SHARED.format(name="Sam") in text_of(alex.get("/assess/couple"))
 
 
 def test_ecr_rs_asks_about_each_chosen_relationship(people):
@@ -271,7 +271,7 @@ def test_home_invites_to_the_ecr_s_then_says_where_you_stand(people):
     alex = people.add("Alex")
     home = text_of(alex.get("/"))
     assert "Where you stand" in home
-    assert views.INVITATION in home
+    assert say.INVITATION in home
 
     first = take_ecr_s(alex, SAM)  # anxiety 2.00, avoidance 6.00
     page = alex.get("/")

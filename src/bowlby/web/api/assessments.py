@@ -10,6 +10,9 @@ from starlette.responses import Response
 
 from bowlby.services import assessment_reports, assessments
 from bowlby.web import assessment_contexts as views
+from bowlby.web import assessment_plots as plots
+from bowlby.web import assessment_results as results
+from bowlby.web import assessment_sittings as sittings
 from bowlby.web.auth import ApiSession, StoreDep
 
 router = APIRouter(tags=["assessments"])
@@ -31,7 +34,7 @@ class AnswersRequest(BaseModel):
 @router.get("/assessments")
 def list_assessments(store: StoreDep, session: ApiSession) -> views.AssessPage:
     """What /assess shows: the questionnaires, unfinished sittings and finished results."""
-    return views.build_assess(store, session.keyring, with_svg=False)
+    return sittings.build_assess(store, session.keyring, with_svg=False)
 
 
 @router.post("/assessments", status_code=201)
@@ -39,27 +42,29 @@ def start_assessment(
     store: StoreDep, session: ApiSession, body: StartRequest
 ) -> views.AssessmentView:
     sitting = assessments.start_assessment(store, session.keyring, body.instrument, body.targets)
-    return views.assessment_view(sitting)
+    return sittings.assessment_view(sitting)
 
 
 @router.get("/assessments/couple")
 def couple(store: StoreDep, session: ApiSession) -> views.CouplePage:
     """Both partners' latest positions (the partner's only if shared) and their pairing."""
-    return views.build_couple(store, session.keyring, with_svg=False)
+    return results.build_couple(store, session.keyring, with_svg=False)
 
 
 @router.get("/assessments/{assessment_id}")
 def read_assessment(
     store: StoreDep, session: ApiSession, assessment_id: str
 ) -> views.AssessmentView:
-    return views.assessment_view(assessments.read_assessment(store, session.keyring, assessment_id))
+    return sittings.assessment_view(
+        assessments.read_assessment(store, session.keyring, assessment_id)
+    )
 
 
 @router.get("/assessments/{assessment_id}/take")
 def take(store: StoreDep, session: ApiSession, assessment_id: str, page: int = 1) -> views.TakePage:
     """One page of questions, as /assess/{id}/take shows it."""
-    views.own_assessment(store, session.keyring, assessment_id)
-    return views.build_take(store, session.keyring, assessment_id, page)
+    sittings.own_assessment(store, session.keyring, assessment_id)
+    return sittings.build_take(store, session.keyring, assessment_id, page)
 
 
 @router.post("/assessments/{assessment_id}/answers")
@@ -68,19 +73,19 @@ def save_answers(
 ) -> views.AssessmentView:
     """Add or change answers; each is checked against the scale, and none is saved if one fails."""
     saved = assessments.save_answers(store, session.keyring, assessment_id, body.answers)
-    return views.assessment_view(saved)
+    return sittings.assessment_view(saved)
 
 
 @router.post("/assessments/{assessment_id}/finish")
 def finish(store: StoreDep, session: ApiSession, assessment_id: str) -> views.ResultPage:
     assessments.complete_assessment(store, session.keyring, assessment_id)
-    return views.build_result(store, session.keyring, assessment_id, with_svg=False)
+    return results.build_result(store, session.keyring, assessment_id, with_svg=False)
 
 
 @router.get("/assessments/{assessment_id}/report")
 def report(store: StoreDep, session: ApiSession, assessment_id: str) -> views.ResultPage:
     """What the result page shows: scores with uncertainty, words, change, percentiles."""
-    return views.build_result(store, session.keyring, assessment_id, with_svg=False)
+    return results.build_result(store, session.keyring, assessment_id, with_svg=False)
 
 
 @router.get(
@@ -91,5 +96,5 @@ def report(store: StoreDep, session: ApiSession, assessment_id: str) -> views.Re
 def plot(store: StoreDep, session: ApiSession, assessment_id: str) -> Response:
     """The result on the attachment plane, earlier results of the same kind as a trail."""
     report = assessment_reports.build_report(store, session.keyring, assessment_id)
-    svg = views.plane_svg(views.result_series(report), responsive=False)
+    svg = plots.plane_svg(plots.result_series(report), responsive=False)
     return Response(svg, media_type="image/svg+xml")

@@ -8,11 +8,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from starlette.responses import RedirectResponse, Response
 
-from bowlby.assess.instruments import get_instrument
 from bowlby.errors import BowlbyError, InputError
 from bowlby.services import assessments, entries
 from bowlby.store.engine import Store
-from bowlby.web import assessment_contexts as views
+from bowlby.web import assessment_messages as say
+from bowlby.web import assessment_results as results
+from bowlby.web import assessment_sittings as sittings
+from bowlby.web.assessment_contexts import visibility
 from bowlby.web.auth import FormSession, PageSession, StoreDep
 from bowlby.web.pages import FormFlag, FormText
 from bowlby.web.rendering import error_text, render
@@ -53,7 +55,7 @@ def start(
 
 @router.get("/assess/couple")
 def couple(request: Request, store: StoreDep, session: PageSession) -> Response:
-    page = views.build_couple(store, session.keyring)
+    page = results.build_couple(store, session.keyring)
     return render(request, "assessment_couple.html", session=session, page=page)
 
 
@@ -81,14 +83,14 @@ def save_page(
     number = int(page) if page.isdigit() else 1
     sitting = own_sitting(store, session, assessment_id)
     try:
-        answers = read_answers(sitting, fields)
+        answers = sittings.read_answers(sitting, fields)
         assessments.save_answers(store, session.keyring, assessment_id, answers)
     except InputError as error:
         return take_page(request, store, session, assessment_id, number, error=error)
     if action == "finish":
         return finish_sitting(request, store, session, assessment_id, number)
     if action == "later":
-        session.notice = views.SAVED_FOR_LATER
+        session.notice = say.SAVED_FOR_LATER
         return RedirectResponse("/assess", status_code=303)
     step = {"next": 1, "back": -1}.get(action, 0)
     return RedirectResponse(
@@ -106,9 +108,9 @@ def finish(request: Request, store: StoreDep, session: FormSession, assessment_i
 def result(request: Request, store: StoreDep, session: PageSession, assessment_id: str) -> Response:
     sitting = assessments.read_assessment(store, session.keyring, assessment_id)
     if sitting.is_mine and sitting.status != assessments.COMPLETE:
-        page = views.first_unanswered_page(sitting) or 1
+        page = sittings.first_unanswered_page(sitting) or 1
         return RedirectResponse(f"/assess/{assessment_id}/take?page={page}", status_code=303)
-    page_context = views.build_result(store, session.keyring, assessment_id)
+    page_context = results.build_result(store, session.keyring, assessment_id)
     return render(request, "assessment_result.html", session=session, page=page_context)
 
 
@@ -125,28 +127,12 @@ def share(
         store, session.keyring, assessment_id, partner=share_partner, therapist=share_therapist
     )
     shared = assessments.read_assessment(store, session.keyring, assessment_id)
-    session.notice = views.VISIBILITY[views.visibility(shared)]
+    session.notice = say.VISIBILITY[visibility(shared)]
     return RedirectResponse(f"/assess/{assessment_id}", status_code=303)
 
 
 def own_sitting(store: Store, session: WebSession, assessment_id: str) -> assessments.Assessment:
-    return views.own_assessment(store, session.keyring, assessment_id)
-
-
-def read_answers(sitting: assessments.Assessment, fields: dict[str, str]) -> dict[str, int | None]:
-    """The posted answers of this sitting's items; a value that is no scale point is refused."""
-    instrument = get_instrument(sitting.instrument_id)
-    keys = set(views.answer_keys(instrument, sitting.targets))
-    scale = instrument.scale
-    answers: dict[str, int | None] = {}
-    for key, value in fields.items():
-        if key not in keys or not value.strip():
-            continue
-        if not value.strip().isdigit():
-            message = views.NOT_A_SCALE_POINT.format(value=value, low=scale.min, high=scale.max)
-            raise InputError(message, field=key)
-        answers[key] = int(value.strip())
-    return answers
+    return sittings.own_assessment(store, session.keyring, assessment_id)
 
 
 def finish_sitting(
@@ -156,10 +142,10 @@ def finish_sitting(
         finished = assessments.complete_assessment(store, session.keyring, assessment_id)
     except InputError as error:
         sitting = assessments.read_assessment(store, session.keyring, assessment_id)
-        number = page or views.first_unanswered_page(sitting) or 1
+        number = page or sittings.first_unanswered_page(sitting) or 1
         return take_page(request, store, session, assessment_id, number, error=error)
-    visibility = views.VISIBILITY[views.visibility(finished.assessment)]
-    session.notice = views.RESULT_READY.format(visibility=visibility)
+    shared_with = say.VISIBILITY[visibility(finished.assessment)]
+    session.notice = say.RESULT_READY.format(visibility=shared_with)
     return RedirectResponse(f"/assess/{assessment_id}", status_code=303)
 
 
@@ -172,7 +158,7 @@ def take_page(
     *,
     error: InputError | None = None,
 ) -> Response:
-    context = views.build_take(store, session.keyring, assessment_id, page)
+    context = sittings.build_take(store, session.keyring, assessment_id, page)
     return render(
         request,
         "assessment_take.html",
@@ -192,7 +178,7 @@ def assess_page(
     error: BowlbyError | None = None,
     chosen: str = "",
 ) -> Response:
-    page = views.build_assess(store, session.keyring)
+    page = sittings.build_assess(store, session.keyring)
     return render(
         request,
         "assessment_list.html",
