@@ -18,6 +18,7 @@ from bowlby.cli import (
     profiles,
     serve,
     steps,
+    summary,
 )
 from bowlby.cli.context import err_console
 from bowlby.errors import BowlbyError
@@ -46,6 +47,7 @@ profiles.register(app)
 backup.register(app)
 serve.register(app)
 steps.register(app)
+app.command("summary")(summary.summary)
 app.add_typer(links.app, name="partner")
 journal_read.register(journal.app)
 app.add_typer(journal.app, name="journal")
