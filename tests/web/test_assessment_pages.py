@@ -9,6 +9,7 @@ import re
 import pytest
 
 from bowlby.assess import wording
+from bowlby.services import assessment_reports
 from bowlby.web import assessment_messages as say
 
 # ECR-S, hand-chosen: anxiety = even items, avoidance = odd items; 1, 5, 8, 9 reversed (8 - x).
@@ -290,3 +291,68 @@ def test_the_assess_pages_need_a_sign_in_and_are_in_the_navigation(people, clien
     assert client.get(path).headers["location"] == "/signin"
     alex = people.add("Alex")
     assert '<a href="/assess"' in alex.get("/").text
+
+
+NORMS = """
+instrument = "ecr-s"
+population = "a made-up test population"
+source = "Made up for this test; not a published norm."
+
+[subscales.anxiety]
+mean = 3.5
+sd = 1.0
+n = 100
+reliability = 0.84
+
+[subscales.avoidance]
+mean = 2.5
+sd = 1.0
+n = 100
+reliability = 0.84
+"""
+
+
+def test_loaded_norms_give_percentiles_the_sem_and_reliable_change(app, people):
+    assessment_reports.load_norms(app.state.store, NORMS, "test-norms.toml")
+    alex = people.add("Alex")
+    take_ecr_s(alex, SAM)  # anxiety 2.00, avoidance 6.00
+    second = take_ecr_s(alex, ALEX)  # anxiety 5.83, avoidance 3.17
+    words = text_of(alex.get(f"/assess/{second}"))
+    # SEM = SD x sqrt(1 - r) = 1.0 x sqrt(0.16) = 0.40; the 95% range is 1.96 x 0.40 = 0.78
+    assert "Attachment anxiety 5.83 ± 0.78" in words
+    assert wording.UNCERTAINTY_LABELS["sem"] in words
+    # z = (5.83 - 3.5) / 1.0 = 2.33 -> percentile 99.0; z = (3.17 - 2.5) / 1.0 = 0.67 -> 74.8
+    assert "Attachment anxiety: percentile 99 among a made-up test population." in words
+    assert "Attachment avoidance: percentile 75 among a made-up test population." in words
+    assert "Source: Made up for this test; not a published norm." in words
+    assert wording.PERCENTILE_ASSUMPTION in words
+    assert say.NO_NORMS not in words
+    # RCI = difference / (sqrt(2) x SEM) = 3.83 / 0.566 = 6.78 and -2.83 / 0.566 = -5.01
+    assert (
+        "Your attachment anxiety went up by 3.83, a change larger than measurement error alone "
+        "would usually produce. (reliable change index 6.78)" in words
+    )
+    assert "Your attachment avoidance went down by 2.83" in words
+    assert "(reliable change index -5.01)" in words
+    # from (2, 6) to (5.83, 3.17): distance to (1, 1) from hypot(1, 5) = 5.10 to
+    # hypot(4.83, 2.17) = 5.30, 0.20 further
+    assert "Since your first result, your point has moved 0.20 further from the secure corner." in (
+        words
+    )
+
+
+def test_without_norms_a_change_says_its_reliability_cannot_be_judged(people):
+    alex = people.add("Alex")
+    take_ecr_s(alex, SAM)
+    take_ecr_s(alex, SAM)
+    third = take_ecr_s(alex, ALEX)
+    words = text_of(alex.get(f"/assess/{third}"))
+    assert "Since the first result" in words
+    assert "Since the previous result" in words
+    assert "reliable change index" not in words
+    assert (
+        wording.CHANGE_SENTENCES["unknown_reliability"].format(
+            label="attachment anxiety", difference=35 / 6 - 2
+        )
+        in words
+    )
