@@ -81,11 +81,11 @@ def seed_assessments(
 
     instrument = get_instrument("ecr-r")
     for day, means in zip((0, 45, 90), DEMO_TRAJECTORIES[keyring.name], strict=True):
-        target = dict(zip(("anxiety", "avoidance"), means, strict=True))
         answers = {}
-        for item in instrument.items:
-            keyed = min(7, max(1, round(rng.gauss(target[item.subscale], 0.8))))
-            answers[item.id] = 8 - keyed if item.reverse else keyed
+        for subscale, mean in zip(("anxiety", "avoidance"), means, strict=True):
+            items = [i for i in instrument.items if i.subscale == subscale]
+            for item, keyed in zip(items, keyed_answers(rng, mean, len(items)), strict=True):
+                answers[item.id] = 8 - keyed if item.reverse else keyed
         sitting = assessments.start_assessment(store, keyring, "ecr-r")
         assessments.save_answers(store, keyring, sitting.id, answers)
         assessments.complete_assessment(store, keyring, sitting.id)
@@ -101,6 +101,19 @@ def seed_assessments(
 
 
 _DRAFT_FIELDS = set(models.EntryDraft.model_fields)
+
+
+def keyed_answers(rng: random.Random, mean: float, count: int) -> list[int]:
+    """Answers (after reverse keying) that vary like a person's but average ``mean``."""
+    total = round(mean * count)
+    values = [total // count + (1 if i < total % count else 0) for i in range(count)]
+    for _ in range(count):
+        up, down = rng.randrange(count), rng.randrange(count)
+        if values[up] < 7 and values[down] > 1 and up != down:
+            values[up] += 1
+            values[down] -= 1
+    rng.shuffle(values)
+    return values
 
 
 def journal_drafts(
