@@ -12,12 +12,21 @@ from typing import Literal
 from pydantic import AwareDatetime, BaseModel
 
 from bowlby import models
-from bowlby.services import entries, sharing
+from bowlby.journal.successes import SuccessView
+from bowlby.services import entries, journal, sharing
 from bowlby.store.engine import Store
 from bowlby.web.assessment_contexts import Standing, build_standing
 
 Whose = Literal["mine", "shared", "all"]
 RECENT_COUNT = 5
+# The text that names an entry of each of the five steps' kinds, when it has no title.
+MAIN_TEXT = {
+    "trigger": "what_happened",
+    "emotion": "statement",
+    "thought_record": "automatic_thought",
+    "success": "what_happened",
+    "reflection": "answer",
+}
 EXCERPT_CHARS = 160
 
 
@@ -56,6 +65,7 @@ class HomePage(BaseModel):
     recent: list[EntrySummary]
     shared_with_me: list[EntrySummary]
     links: list[LinkView]
+    remember_when: SuccessView | None = None
     standing: Standing | None = None
 
 
@@ -84,13 +94,16 @@ class LinksPage(BaseModel):
 def build_home(store: Store, keyring: models.Keyring, now: datetime | None = None) -> HomePage:
     mine = entries.list_entries(store, keyring, whose="mine", limit=RECENT_COUNT)
     shared = entries.list_entries(store, keyring, whose="shared", limit=RECENT_COUNT)
+    local = (now or datetime.now()).astimezone()
+    today = local.date()
     return HomePage(
         me=Me.of(keyring),
-        greeting=greeting((now or datetime.now()).astimezone()),
+        greeting=greeting(local),
         recent=[summarise(entry, keyring) for entry in mine],
         shared_with_me=[summarise(entry, keyring) for entry in shared],
         links=build_links(store, keyring),
         standing=build_standing(store, keyring),
+        remember_when=journal.remember_when(store, keyring, today),
     )
 
 
@@ -153,14 +166,16 @@ def entry_title(entry: models.Entry) -> str:
     title = entry.text.get("title", "").strip()
     if title:
         return title
-    first = next((value.strip() for value in entry.text.values() if value.strip()), "")
+    main = entry.text.get(MAIN_TEXT.get(entry.kind, ""), "").strip()
+    first = main or next((value.strip() for value in entry.text.values() if value.strip()), "")
     if first:
         return shorten(first.splitlines()[0], 60)
     return entry.kind.replace("_", " ").capitalize()
 
 
 def excerpt(entry: models.Entry) -> str:
-    parts = [value.strip() for key, value in entry.text.items() if key != "title"]
+    named_by = "title" if entry.text.get("title", "").strip() else MAIN_TEXT.get(entry.kind)
+    parts = [value.strip() for key, value in entry.text.items() if key not in ("title", named_by)]
     return shorten(" ".join(part for part in parts if part), EXCERPT_CHARS)
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from bowlby.web.api import assessments, auth, entries, links
+from bowlby.web.api import assessments, auth, entries, journal, links
 
 router = APIRouter(prefix="/api")
 router.include_router(auth.router)
 router.include_router(entries.router)
 router.include_router(links.router)
+router.include_router(journal.router)
 router.include_router(assessments.router)

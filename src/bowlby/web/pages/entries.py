@@ -9,7 +9,7 @@ from bowlby import models
 from bowlby.errors import InputError, NotFound
 from bowlby.services import entries
 from bowlby.store.engine import Store
-from bowlby.web import contexts, messages
+from bowlby.web import contexts, journal_details, messages
 from bowlby.web.auth import FormSession, PageSession, StoreDep
 from bowlby.web.forms import EntryForm
 from bowlby.web.pages import FormFlag, FormText
@@ -72,7 +72,7 @@ def write_entry(
 
 @router.get("/entries/{entry_id}")
 def read_entry(request: Request, store: StoreDep, session: PageSession, entry_id: str) -> Response:
-    page = contexts.build_entry(store, session.keyring, entry_id)
+    page = journal_details.build_entry_page(store, session.keyring, entry_id)
     return render(request, "entry.html", session=session, page=page)
 
 
