@@ -229,3 +229,21 @@ def test_thousands_of_messages_a_second():
         find_risk_language(message)
     elapsed = time.perf_counter() - started
     assert len(batch) / elapsed > 1000, f"{len(batch) / elapsed:.0f} messages a second"
+
+
+def test_a_partner_named_in_the_past_is_still_shown_but_lower():
+    [signal] = find_risk_language("My ex used to hit me")
+    assert (signal.category, signal.confidence) == ("threat_of_violence", "medium")
+    assert signal.reasons == ("names a partner", "past")
+
+
+def test_monitoring_described_as_agreed_is_lowered_not_hidden():
+    found = find_risk_language("My partner tracks my location and I track his, we agreed")
+    assert {signal.category for signal in found} == {"stalking", "coercive_control"}
+    assert all("described as agreed" in signal.reasons for signal in found)
+    assert all(signal.confidence == "medium" for signal in found)
+
+
+def test_contact_after_being_asked_to_stop_is_stalking():
+    assert "stalking" in categories("He keeps calling me even after I said stop")
+    assert find_risk_language("He keeps calling me babe") == []

@@ -97,12 +97,15 @@ def find_risk_language(text: str) -> list[RiskSignal]:
 
 @dataclass
 class _Verdict:
+    """The pattern's own level and how many steps the context takes off it."""
+
     level: int
+    steps_down: int
     reported: bool
     reasons: list[str]
 
     def lower(self, reason: str) -> None:
-        self.level = max(0, self.level - 1)
+        self.steps_down += 1
         self.reasons.append(reason)
 
 
@@ -156,7 +159,7 @@ def _in_context(
     resolved = cues.regex["resolved"].search(context)
     if past and resolved:
         return None
-    verdict = _Verdict(CONFIDENCES.index(phrase.confidence), phrase.reported, [])
+    verdict = _Verdict(CONFIDENCES.index(phrase.confidence), 0, phrase.reported, [])
     in_quote = next(((a, b) for a, b in quotes if a <= start and end <= b), None)
     if in_quote is not None:
         if cues.regex["media"].search(plain[max(0, in_quote[0] - 120) : in_quote[1] + 80]):
@@ -170,6 +173,8 @@ def _in_context(
         verdict.lower("past")
     elif resolved:
         verdict.lower("said to be over")
+    if cues.regex["agreed"].search(context):
+        verdict.lower("described as agreed")
     if cues.regex["joking"].search(context):
         verdict.lower("joking")
     return verdict
@@ -188,6 +193,7 @@ def _for_category(
     level, reported, reasons = verdict.level, verdict.reported, list(verdict.reasons)
     if category != "self_harm" and cues.partner.search(match.group()):
         level, reasons = min(level + 1, 2), ["names a partner", *reasons]
+    level = max(0, level - verdict.steps_down)
     if _hypothetical(cues, clause, match):
         if book.categories[category].on_hypothetical == "drop":
             return None

@@ -31,6 +31,7 @@ _REGEX_CUES = (
     "joking",
     "media",
     "others_reflexive",
+    "agreed",
     "speech",
     "third_person",
 )
