@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -42,12 +43,34 @@ def render(figure: Figure, fmt: str) -> bytes:
     return buffer.getvalue()
 
 
-def svg_markup(figure: Figure, title: str, description: str) -> str:
-    """Inline SVG for a page, with its title and description for screen readers."""
+def svg_markup(figure: Figure, title: str, description: str, *, responsive: bool = True) -> str:
+    """Inline SVG for a page: titled and described for screen readers, and drawn with
+    presentation attributes instead of ``style``, which a strict Content-Security-Policy
+    (``style-src 'self'``) refuses. ``responsive`` drops the fixed size so CSS can scale it."""
     text = render(figure, "svg").decode("utf-8")
-    start = text.index("<svg")
-    svg = text[start:]
-    head_end = svg.index(">") + 1
+    svg = _METADATA.sub("", _STYLE_ELEMENT.sub("", text[text.index("<svg") :]))
+    svg = _STYLE_ATTRIBUTE.sub(_presentation_attributes, svg)
+    head_end = svg.index(">")
+    head = svg[:head_end].replace("<svg", '<svg role="img"', 1)
+    head += ' stroke-linejoin="round" stroke-linecap="butt"'
+    if responsive:
+        head = _SIZE.sub("", head)
     accessible = f"<title>{escape(title)}</title><desc>{escape(description)}</desc>"
-    opening = svg[:head_end].replace("<svg", '<svg role="img"', 1)
-    return opening + accessible + svg[head_end:]
+    return head + ">" + accessible + svg[head_end + 1 :]
+
+
+_STYLE_ATTRIBUTE = re.compile(r'\sstyle="([^"]*)"')
+_STYLE_ELEMENT = re.compile(r"<style[^>]*>.*?</style>", re.DOTALL)
+_METADATA = re.compile(r"<metadata>.*?</metadata>", re.DOTALL)
+_PROPERTY = re.compile(r"[a-z-]+")
+_SIZE = re.compile(r'\s(width|height)="[^"]*"')
+
+
+def _presentation_attributes(match: re.Match[str]) -> str:
+    """``style="fill: #fff; stroke: #000"`` as ``fill="#fff" stroke="#000"``."""
+    attributes = []
+    for declaration in match.group(1).split(";"):
+        name, _, value = declaration.partition(":")
+        if _PROPERTY.fullmatch(name.strip()) and value.strip():
+            attributes.append(f' {name.strip()}="{value.strip()}"')
+    return "".join(attributes)
