@@ -121,16 +121,16 @@ def plot(
     profile: str | None = ProfileOption,
 ) -> None:
     """Draw your results on the attachment plane (and your partner's, if shared)."""
-    from bowlby.cli.assess_views import plane_series
     from bowlby.files import write_private_file
     from bowlby.insights.figures import render
     from bowlby.insights.plane import describe_plane, plot_plane
+    from bowlby.services import assessment_reports
 
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in ("png", "svg", "pdf"):
         raise InputError("the file must end in .png, .svg or .pdf.", field="--output")
     with signed_in(profile) as (store, keyring):
-        series = plane_series(store, keyring, couple=couple)
+        series = assessment_reports.plane_series(store, keyring, couple=couple)
     write_private_file(output, render(plot_plane(series), fmt))
     console.print(f"Wrote {output}: {describe_plane(series)}")
 

@@ -13,11 +13,7 @@ from bowlby.cli.context import console
 if TYPE_CHECKING:
     from bowlby.assess.batch import BatchScores
     from bowlby.assess.scoring import Score
-    from bowlby.insights.plane import PlanePoint
-    from bowlby.models import Keyring
     from bowlby.services.assessment_reports import Report
-    from bowlby.services.assessments import Result
-    from bowlby.store.engine import Store
 
 
 def print_report(report: Report) -> None:
@@ -86,30 +82,6 @@ def _print_percentiles(report: Report) -> None:
             f"{name}: percentile {percentile.percentile:.0f} among {escape(percentile.population)} "
             f"({escape(percentile.source)}; {escape(percentile.assumption)})"
         )
-
-
-def plane_series(
-    store: Store, keyring: Keyring, *, couple: bool
-) -> list[tuple[str, list[PlanePoint]]]:
-    """Each person's results (mine, and my partner's shared ones) as points on the plane."""
-    from bowlby.services import assessments
-
-    whose = "all" if couple else "mine"
-    points: dict[str, list[PlanePoint]] = {}
-    for assessment in assessments.list_assessments(store, keyring, whose=whose):
-        point = plane_point(assessments.score_assessment(assessment))
-        if point is not None:
-            points.setdefault(assessment.owner_name, []).append(point)
-    return [(name, found) for name, found in points.items()]
-
-
-def plane_point(result: Result) -> PlanePoint | None:
-    from bowlby.insights.plane import PlanePoint
-
-    if result.position is None:
-        return None
-    label = f"{result.instrument.short_name} {result.assessment.taken_at:%Y-%m-%d}"
-    return PlanePoint.from_position(result.position, label)
 
 
 def print_survey_summary(result: BatchScores, survey: Path, output: Path) -> None:

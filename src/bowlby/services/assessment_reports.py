@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 from bowlby import models
 from bowlby.assess import change, couples, norms, styles
+from bowlby.insights.plane import PlanePoint
 from bowlby.services import sharing
 from bowlby.services.assessments import (
     Assessment,
@@ -93,25 +94,50 @@ def measure_progress(
 
 
 def couple_view(store: Store, keyring: models.Keyring) -> CoupleView:
-    """My latest position beside my partner's latest shared one, and what the pairing says."""
-    mine = _latest(list_assessments(store, keyring))
+    """My latest position beside my partner's latest shared one, and what the pairing says.
+
+    Two results of the same questionnaire are compared when there are such; otherwise the
+    latest of each.
+    """
+    my_results = list_assessments(store, keyring)
     partner = next(
         (link for link in sharing.list_links(store, keyring) if link.role == "partner"), None
     )
-    theirs = None
+    shared = []
     if partner is not None:
         shared = [
             a
             for a in list_assessments(store, keyring, whose="shared")
             if a.owner_name == partner.name
         ]
-        theirs = _latest(shared)
+    common = {a.instrument_id for a in my_results} & {a.instrument_id for a in shared}
+    if common:
+        newest = max((a for a in my_results if a.instrument_id in common), key=lambda a: a.taken_at)
+        my_results = [a for a in my_results if a.instrument_id == newest.instrument_id]
+        shared = [a for a in shared if a.instrument_id == newest.instrument_id]
+    mine, theirs = _latest(my_results), _latest(shared)
     pairing = couples.describe_pairing(
         mine.position if mine else None,
         theirs.position if theirs else None,
         names=(keyring.name, partner.name if partner else "your partner"),
     )
     return CoupleView(mine, partner.name if partner else None, theirs, pairing)
+
+
+def plane_series(
+    store: Store, keyring: models.Keyring, *, couple: bool
+) -> list[tuple[str, list[PlanePoint]]]:
+    """Each person's finished results (mine, and my partner's shared ones) as plane points."""
+    whose = "all" if couple else "mine"
+    points: dict[str, list[PlanePoint]] = {}
+    for assessment in list_assessments(store, keyring, whose=whose):
+        result = score_assessment(assessment)
+        if result.position is not None:
+            label = f"{result.instrument.short_name} {assessment.taken_at:%Y-%m-%d}"
+            points.setdefault(assessment.owner_name, []).append(
+                PlanePoint.from_position(result.position, label)
+            )
+    return list(points.items())
 
 
 def load_norms(store: Store, text: str, file: str, kind: str = "toml") -> norms.NormsTable:

@@ -89,7 +89,11 @@ def save_answers(
     values = dict(entry.values)
     for key, answer in answers.items():
         item_id = _item_of(key, current.targets)
-        scoring.check_answers(instrument, {item_id: answer})
+        try:
+            scoring.check_answers(instrument, {item_id: answer})
+        except InputError as error:
+            # Name the answer as the caller keyed it (ECR-RS: relationship:item).
+            raise InputError(error.detail, field=key) from error
         if answer is None:
             values.pop(_ANSWER + key, None)
         else:
