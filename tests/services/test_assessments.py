@@ -158,3 +158,26 @@ def test_loaded_norms_give_percentiles_and_reliable_change(store, make_profile):
     assert report.versus_first["anxiety"].rci == pytest.approx(4 / (2**0.5 * 0.4))
     assert report.versus_first["anxiety"].reliable is True
     assert report.versus_first["avoidance"].reliability_known is False
+
+
+def test_the_couple_view_compares_the_same_questionnaire(store, make_profile):
+    alex, sam = make_profile("Alex"), make_profile("Sam")
+    sharing.accept_invitation(
+        store, sam, sharing.create_invitation(store, alex, models.LinkRole.PARTNER)
+    )
+    theirs = take(store, sam, ECR_S_LOW)
+    entries.set_sharing(store, sam, theirs.assessment.id, partner=True, therapist=False)
+    take(store, alex, ECR_S_HIGH)
+    rs = {f"partner:ecr_rs_{n}": 4 for n in range(1, 10)}
+    take(store, alex, rs, "ecr-rs", ["partner"])  # newer, but Sam has no ECR-RS
+    view = assessment_reports.couple_view(store, alex)
+    assert view.mine.instrument.id == "ecr-s"
+    assert view.partner.instrument.id == "ecr-s"
+
+
+def test_an_ecr_rs_answer_error_names_the_relationship_and_item(store, make_profile):
+    alex = make_profile("Alex")
+    sitting = assessments.start_assessment(store, alex, "ecr-rs", ["partner"])
+    with pytest.raises(InputError) as caught:
+        assessments.save_answers(store, alex, sitting.id, {"partner:ecr_rs_2": 0})
+    assert caught.value.field == "partner:ecr_rs_2"
