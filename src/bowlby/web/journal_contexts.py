@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, tzinfo
-from functools import cache
 from typing import Unpack
 
-from pydantic import AwareDatetime, BaseModel, computed_field
+from pydantic import BaseModel, computed_field
 
 from bowlby import models
 from bowlby.errors import NotFound
-from bowlby.journal import emotions, successes, thought_records, triggers, vocabulary
+from bowlby.journal import emotions, thought_records, triggers, vocabulary
 from bowlby.journal.reflections import ReflectionView
 from bowlby.journal.successes import SuccessView
 from bowlby.journal.thought_records import ThoughtRecordView
@@ -23,6 +22,7 @@ from bowlby.services import entries, journal
 from bowlby.store.engine import Store
 from bowlby.web import contexts, journal_messages
 from bowlby.web.contexts import EntrySummary, Whose
+from bowlby.web.journal_choices import Prompt, PromptTheme, build_vocabulary
 
 RECENT_COUNT = 8
 LIST_COUNT = 50
@@ -30,79 +30,6 @@ WEEKDAY_NAMES = dict(
     zip(triggers.WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                             "Saturday", "Sunday"), strict=True)
 )  # fmt: skip
-
-
-# Choice lists -------------------------------------------------------------------------------
-
-
-class Choice(BaseModel):
-    id: str
-    label: str
-
-
-class Urge(Choice):
-    direction: str
-
-
-class CoreFear(Choice):
-    statement: str
-
-
-class Distortion(Choice):
-    explanation: str
-    question: str
-
-
-class Prompt(BaseModel):
-    id: str
-    text: str
-    theme: str
-
-
-class EmotionFamily(BaseModel):
-    id: str
-    names: list[str]
-
-
-class PromptTheme(BaseModel):
-    theme: str
-    prompts: list[Prompt]
-
-
-class Vocabulary(BaseModel):
-    """Every choice list the journal forms offer, with the words shown beside each choice."""
-
-    partner_actions: list[Choice]
-    urges: list[Urge]
-    core_fears: list[CoreFear]
-    emotion_families: list[EmotionFamily]
-    distortions: list[Distortion]
-    qualities: list[Choice]
-    prompts: list[Prompt]
-    prompts_note: str
-
-
-@cache
-def build_vocabulary() -> Vocabulary:
-    """Built once: the lists are data shipped with Bowlby and never change while it runs."""
-    return Vocabulary(
-        partner_actions=[Choice(id=c.id, label=c.label) for c in vocabulary.partner_actions()],
-        urges=[Urge(id=c.id, label=c.label, direction=c.detail) for c in vocabulary.urges()],
-        core_fears=[
-            CoreFear(id=c.id, label=c.label, statement=c.detail) for c in vocabulary.core_fears()
-        ],
-        emotion_families=[
-            EmotionFamily(id=family, names=list(names))
-            for family, names in vocabulary.emotion_families().items()
-        ],
-        distortions=[
-            Distortion(id=c.id, label=c.label, explanation=c.detail, question=c.extra)
-            for c in vocabulary.distortions()
-        ],
-        qualities=[Choice(id=key, label=label) for key, label in successes.QUALITIES.items()],
-        prompts=[Prompt(id=c.id, text=c.label, theme=c.detail) for c in vocabulary.prompts()],
-        prompts_note=vocabulary.prompts_note(),
-    )
 
 
 # The overview -------------------------------------------------------------------------------
@@ -370,53 +297,6 @@ def build_reflections_page(
         note=vocabulary.prompts_note(),
         themes=[PromptTheme(theme=theme, prompts=items) for theme, items in grouped.items()],
         answers=journal.list_reflections(store, keyring, **query),
-    )
-
-
-def find_prompt(prompt_id: str) -> Prompt | None:
-    return next((p for p in build_vocabulary().prompts if p.id == prompt_id), None)
-
-
-# Search -------------------------------------------------------------------------------------
-
-
-class SearchResult(BaseModel):
-    id: str
-    kind: str
-    kind_label: str
-    occurred_at: AwareDatetime
-    title: str
-    snippet: str
-    owner_name: str
-    mine: bool
-
-
-class SearchPage(BaseModel):
-    query: str
-    whose: Whose
-    results: list[SearchResult]
-
-
-def build_search(
-    store: Store, keyring: models.Keyring, query: str, whose: Whose = "mine"
-) -> SearchPage:
-    hits = journal.search_journal(store, keyring, query, whose) if query.strip() else []
-    return SearchPage(
-        query=query,
-        whose=whose,
-        results=[
-            SearchResult(
-                id=hit.entry.id,
-                kind=hit.entry.kind,
-                kind_label=journal.KINDS.get(hit.entry.kind, hit.entry.kind),
-                occurred_at=hit.entry.occurred_at,
-                title=contexts.entry_title(hit.entry),
-                snippet=hit.snippet,
-                owner_name=hit.entry.owner_name,
-                mine=hit.entry.owner_id == keyring.profile_id,
-            )
-            for hit in hits
-        ],
     )
 
 

@@ -48,31 +48,31 @@ def build_entry_page(store: Store, keyring: models.Keyring, entry_id: str) -> Jo
     base = contexts.build_entry(store, keyring, entry_id)
     entry = base.entry
     cited = cited_moments(store, keyring, entry)
-    history = []
-    if base.mine:
-        for earlier in entries.entry_history(store, keyring, entry_id):
-            as_entry = entry.model_copy(
-                update={
-                    "occurred_at": earlier.occurred_at,
-                    "values": earlier.values,
-                    "text": earlier.text,
-                }
-            )
-            history.append(
-                EarlierVersion(
-                    version=earlier.version,
-                    occurred_at=earlier.occurred_at,
-                    replaced_at=earlier.replaced_at,
-                    details=describe(as_entry, cited),
-                )
-            )
     return JournalEntryPage(
         **dict(base),
         kind_label=journal.KINDS.get(entry.kind, entry.kind.replace("_", " ")),
         details=describe(entry, cited) if entry.kind in DESCRIBERS else [],
-        history=list(reversed(history)),
+        history=earlier_versions(store, keyring, entry, cited) if base.mine else [],
         edit_url=edit_url(entry) if base.mine else None,
     )
+
+
+def earlier_versions(
+    store: Store, keyring: models.Keyring, entry: models.Entry, cited: Cited
+) -> list[EarlierVersion]:
+    """The owner's earlier versions, newest first, each read like the entry itself."""
+    versions = []
+    for earlier in reversed(entries.entry_history(store, keyring, entry.id)):
+        then = {"occurred_at": earlier.occurred_at, "values": earlier.values, "text": earlier.text}
+        versions.append(
+            EarlierVersion(
+                version=earlier.version,
+                occurred_at=earlier.occurred_at,
+                replaced_at=earlier.replaced_at,
+                details=describe(entry.model_copy(update=then), cited),
+            )
+        )
+    return versions
 
 
 def edit_url(entry: models.Entry) -> str | None:

@@ -17,7 +17,9 @@ from bowlby.services import journal
 from bowlby.web import journal_contexts as pages
 from bowlby.web.auth import ApiSession, SettingsDep, StoreDep
 from bowlby.web.contexts import Whose
+from bowlby.web.journal_choices import Vocabulary, build_vocabulary
 from bowlby.web.journal_details import JournalEntryPage, build_entry_page
+from bowlby.web.journal_search import SearchPage, build_search
 
 router = APIRouter(prefix="/journal", tags=["journal"])
 
@@ -46,10 +48,10 @@ def overview(store: StoreDep, session: ApiSession) -> pages.JournalHome:
 
 
 @router.get("/vocabulary")
-def vocabulary() -> pages.Vocabulary:
+def vocabulary() -> Vocabulary:
     """Every choice list the journal offers: partner actions, urges, emotions and core fears,
     distortions, success qualities and the journaling prompts."""
-    return pages.build_vocabulary()
+    return build_vocabulary()
 
 
 @router.post("/triggers", status_code=201)
@@ -148,12 +150,10 @@ def list_reflections(store: StoreDep, session: ApiSession, query: Listing) -> pa
 
 
 @router.get("/search")
-def search(
-    store: StoreDep, session: ApiSession, q: str = "", whose: Whose = "mine"
-) -> pages.SearchPage:
+def search(store: StoreDep, session: ApiSession, q: str = "", whose: Whose = "mine") -> SearchPage:
     """Entries of the five steps (and plain journal entries) containing every word of q;
     decrypted in memory for this search only."""
-    return pages.build_search(store, session.keyring, q, whose)
+    return build_search(store, session.keyring, q, whose)
 
 
 @router.get("/entries/{entry_id}")

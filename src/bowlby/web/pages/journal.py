@@ -6,7 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from bowlby.web import journal_contexts
+from bowlby.web import journal_contexts, journal_search
 from bowlby.web.auth import MaybeSession, PageSession, StoreDep
 from bowlby.web.contexts import Whose
 from bowlby.web.pages import journal_moments, journal_steps, journal_thoughts
@@ -25,7 +25,7 @@ def journal_home(request: Request, store: StoreDep, session: PageSession) -> Res
 def search(
     request: Request, store: StoreDep, session: PageSession, q: str = "", whose: Whose = "mine"
 ) -> Response:
-    page = journal_contexts.build_search(store, session.keyring, q, whose)
+    page = journal_search.build_search(store, session.keyring, q, whose)
     return render(request, "journal_search.html", session=session, page=page)
 
 

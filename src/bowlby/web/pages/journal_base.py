@@ -14,7 +14,7 @@ from bowlby.errors import InputError
 from bowlby.journal.records import RecordView
 from bowlby.settings import Settings
 from bowlby.store.engine import Store
-from bowlby.web import contexts, journal_contexts, messages
+from bowlby.web import contexts, journal_choices, messages
 from bowlby.web.rendering import error_text, render
 from bowlby.web.sessions import WebSession
 
@@ -36,7 +36,7 @@ def render_step(
         template,
         session=session,
         status_code=422 if error else 200,
-        vocab=journal_contexts.build_vocabulary(),
+        vocab=journal_choices.build_vocabulary(),
         error=error_text(error),
         error_field=error.field if error else None,
         has_partner=any(link.role is models.LinkRole.PARTNER for link in links),

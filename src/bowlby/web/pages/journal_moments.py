@@ -10,7 +10,7 @@ from starlette.responses import Response
 from bowlby.errors import InputError, NotFound
 from bowlby.services import journal
 from bowlby.store.engine import Store
-from bowlby.web import journal_contexts, journal_messages
+from bowlby.web import journal_choices, journal_contexts, journal_messages
 from bowlby.web.auth import FormSession, PageSession, SettingsDep, StoreDep
 from bowlby.web.contexts import Whose
 from bowlby.web.pages.journal_base import render_step, saved, today
@@ -91,10 +91,10 @@ def reflection_form_page(
     *,
     error: InputError | None = None,
 ) -> Response:
-    prompt = journal_contexts.find_prompt(form.prompt_id)
+    prompt = journal_choices.find_prompt(form.prompt_id)
     if prompt is None:
         raise NotFound(journal_messages.NO_SUCH_PROMPT.format(prompt_id=form.prompt_id))
-    note = journal_contexts.build_vocabulary().prompts_note
+    note = journal_choices.build_vocabulary().prompts_note
     return render_step(
         request,
         store,
