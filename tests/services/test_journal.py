@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from bowlby import models
-from bowlby.errors import NotFound, NotShared
+from bowlby.errors import InputError
 from bowlby.journal.emotions import EmotionInput
 from bowlby.journal.reflections import ReflectionInput
 from bowlby.journal.successes import SuccessInput
@@ -95,7 +95,7 @@ def test_evidence_may_only_cite_ones_own_success_moments(store, make_profile):
     theirs = journal.record_success(
         store, sam, SuccessInput(occurred_at=NOW, what_happened="private to Sam")
     )
-    with pytest.raises((NotFound, NotShared)):
+    with pytest.raises(InputError, match="your own success moments"):
         journal.record_thought(
             store,
             alex,

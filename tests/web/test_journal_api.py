@@ -309,7 +309,8 @@ def test_a_thought_record_may_cite_only_the_persons_own_success_moments(people):
             "evidence_success_ids": [theirs["id"]],
         },
     )
-    assert response.status_code == 404
+    assert response.status_code == 422
+    assert response.json()["error"]["field"] == "evidence_success_ids"
     assert alex.get("/api/journal/thoughts").json()["records"] == []
 
 

@@ -8,7 +8,7 @@ from datetime import date, datetime, tzinfo
 from typing import TypedDict, TypeVar, Unpack
 
 from bowlby import models
-from bowlby.errors import NotFound
+from bowlby.errors import InputError, NotFound, NotShared
 from bowlby.journal import emotions, reflections, search, successes, thought_records, triggers
 from bowlby.services import entries
 from bowlby.store.engine import Store
@@ -67,6 +67,15 @@ def update_thought(
     draft = thought_records.thought_record_draft(record)
     return thought_records.thought_record_view(
         entries.update_entry(store, keyring, record_id, draft)
+    )
+
+
+def read_thought_record(
+    store: Store, keyring: models.Keyring, record_id: str
+) -> thought_records.ThoughtRecordView:
+    """One of the person's own thought records, to finish or revise it."""
+    return thought_records.thought_record_view(
+        _own(store, keyring, record_id, thought_records.KIND)
     )
 
 
@@ -164,4 +173,10 @@ def _own(store: Store, keyring: models.Keyring, entry_id: str, kind: str) -> mod
 def _check_evidence(store: Store, keyring: models.Keyring, success_ids: Sequence[str]) -> None:
     """Evidence against may cite only the person's own success moments."""
     for success_id in success_ids:
-        _own(store, keyring, success_id, successes.KIND)
+        try:
+            _own(store, keyring, success_id, successes.KIND)
+        except (NotFound, NotShared) as error:
+            raise InputError(
+                "evidence can cite only your own success moments; this one is not one of them.",
+                field="evidence_success_ids",
+            ) from error

@@ -13,7 +13,6 @@ from typing import Unpack
 from pydantic import BaseModel, computed_field
 
 from bowlby import models
-from bowlby.errors import NotFound
 from bowlby.journal import emotions, thought_records, triggers, vocabulary
 from bowlby.journal.reflections import ReflectionView
 from bowlby.journal.successes import SuccessView
@@ -235,10 +234,9 @@ def build_thought_form(
 
 def build_thought_edit(store: Store, keyring: models.Keyring, record_id: str) -> ThoughtFormPage:
     """One of the person's own thought records, to finish or revise; others' read as absent."""
-    entry = entries.read_entry(store, keyring, record_id)
-    if entry.owner_id != keyring.profile_id or entry.kind != thought_records.KIND:
-        raise NotFound(f"There is no thought record {record_id} of yours.")
-    return build_thought_form(store, keyring, thought_records.thought_record_view(entry))
+    return build_thought_form(
+        store, keyring, journal.read_thought_record(store, keyring, record_id)
+    )
 
 
 def rounded(value: float | None) -> float | None:
