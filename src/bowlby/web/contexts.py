@@ -57,6 +57,15 @@ class EntrySummary(BaseModel):
     owner_name: str
     mine: bool
     visibility: str
+    url: str
+
+
+# Kinds with a page of their own; every other entry opens on /entries/{id}.
+OWN_PAGES = {"assessment": "/assess/{id}"}
+
+
+def entry_url(kind: str, entry_id: str) -> str:
+    return OWN_PAGES.get(kind, "/entries/{id}").format(id=entry_id)
 
 
 class HomePage(BaseModel):
@@ -158,6 +167,7 @@ def summarise(entry: models.Entry, keyring: models.Keyring) -> EntrySummary:
         owner_name=entry.owner_name,
         mine=entry.owner_id == keyring.profile_id,
         visibility=entry.visibility,
+        url=entry_url(entry.kind, entry.id),
     )
 
 
@@ -166,6 +176,8 @@ def entry_title(entry: models.Entry) -> str:
     title = entry.text.get("title", "").strip()
     if title:
         return title
+    if entry.kind == "assessment":
+        return f"{str(entry.values.get('instrument', '')).upper()} questionnaire"
     main = entry.text.get(MAIN_TEXT.get(entry.kind, ""), "").strip()
     first = main or next((value.strip() for value in entry.text.values() if value.strip()), "")
     if first:

@@ -11,6 +11,7 @@ from bowlby.services import entries
 from bowlby.store.engine import Store
 from bowlby.web import contexts, journal_details, messages
 from bowlby.web.auth import FormSession, PageSession, StoreDep
+from bowlby.web.contexts import entry_url
 from bowlby.web.forms import EntryForm
 from bowlby.web.pages import FormFlag, FormText
 from bowlby.web.rendering import error_text, render
@@ -73,6 +74,9 @@ def write_entry(
 @router.get("/entries/{entry_id}")
 def read_entry(request: Request, store: StoreDep, session: PageSession, entry_id: str) -> Response:
     page = journal_details.build_entry_page(store, session.keyring, entry_id)
+    own_page = entry_url(page.entry.kind, entry_id)
+    if own_page != f"/entries/{entry_id}":
+        return RedirectResponse(own_page, status_code=303)
     return render(request, "entry.html", session=session, page=page)
 
 
