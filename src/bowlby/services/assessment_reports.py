@@ -10,8 +10,9 @@ from datetime import UTC, datetime
 
 from bowlby import models
 from bowlby.assess import change, couples, norms, styles
+from bowlby.errors import NotFound
 from bowlby.insights.plane import PlanePoint
-from bowlby.services import sharing
+from bowlby.services import preferences, sharing
 from bowlby.services.assessments import (
     Assessment,
     Result,
@@ -93,12 +94,20 @@ def measure_progress(
     return Progress(first=first, latest=latest, movement=movement)
 
 
+COUPLE_HIDDEN = (
+    "The side-by-side view with your partner is hidden while safety mode is on. "
+    "You can turn safety mode off in Safety settings whenever you decide."
+)
+
+
 def couple_view(store: Store, keyring: models.Keyring) -> CoupleView:
     """My latest position beside my partner's latest shared one, and what the pairing says.
 
     Two results of the same questionnaire are compared when there are such; otherwise the
-    latest of each.
+    latest of each. Hidden while safety mode is on: it stops coaching closeness.
     """
+    if preferences.load(store, keyring).safety_mode:
+        raise NotFound(COUPLE_HIDDEN)
     my_results = list_assessments(store, keyring)
     partner = next(
         (link for link in sharing.list_links(store, keyring) if link.role == "partner"), None

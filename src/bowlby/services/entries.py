@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from bowlby import models
 from bowlby.errors import NotFound, NotShared
-from bowlby.services import sharing
+from bowlby.services import preferences, sharing
 from bowlby.store import encryption as enc
 from bowlby.store import entries as entry_rows
 from bowlby.store import profiles as profile_rows
@@ -35,8 +35,10 @@ class EntryVersion(BaseModel):
 
 
 def write_entry(store: Store, keyring: models.Keyring, draft: models.EntryDraft) -> models.Entry:
-    """Store a new entry, private unless the draft says whom to share it with."""
+    """Store a new entry, private unless the draft says whom to share it with (never with
+    the partner while safety mode is on)."""
     with store.unit_of_work() as session:
+        _check_sharing(session, keyring, draft.kind, draft)
         row = add_entry_row(session, keyring, draft)
         return _entry(session, row, draft.text)
 
@@ -115,6 +117,7 @@ def update_entry(
     kept unless the change is bookkeeping (a questionnaire filling up), not an edit."""
     with store.unit_of_work() as session:
         row = _owned(session, keyring, entry_id)
+        _check_sharing(session, keyring, row.kind, draft, was_partner=row.shared_with_partner)
         entry_key = sharing.open_entry_key_as_owner(keyring, row)
         if keep_history:
             _keep_version(session, row, entry_key)
@@ -149,15 +152,53 @@ def set_sharing(
 ) -> models.Entry:
     with store.unit_of_work() as session:
         row = _owned(session, keyring, entry_id)
+        preferences.refuse_unsafe_sharing(
+            session,
+            keyring,
+            kind=row.kind,
+            partner=partner,
+            therapist=therapist,
+            was_partner=row.shared_with_partner,
+        )
         row.shared_with_partner, row.shared_with_therapist = partner, therapist
         sharing.seal_shares(session, row, sharing.open_entry_key_as_owner(keyring, row))
         return _entry(session, row, _open_text(session, keyring, row))
+
+
+def stop_partner_sharing(store: Store, keyring: models.Keyring) -> int:
+    """Make every entry the person shared with their partner private from the partner at
+    once (therapist sharing stays); returns how many entries changed."""
+    with store.unit_of_work() as session:
+        rows = entry_rows.partner_shared_entries(session, keyring.profile_id)
+        for row in rows:
+            row.shared_with_partner = False
+            sharing.seal_shares(session, row, sharing.open_entry_key_as_owner(keyring, row))
+        return len(rows)
 
 
 def delete_entry(store: Store, keyring: models.Keyring, entry_id: str) -> None:
     with store.unit_of_work() as session:
         session.delete(_owned(session, keyring, entry_id))
     store.reclaim_space()
+
+
+def _check_sharing(
+    session: Session,
+    keyring: models.Keyring,
+    kind: str,
+    draft: models.EntryDraft,
+    *,
+    was_partner: bool = False,
+) -> None:
+    for checked_kind in sorted({kind, draft.kind}):
+        preferences.refuse_unsafe_sharing(
+            session,
+            keyring,
+            kind=checked_kind,
+            partner=draft.shared_with_partner,
+            therapist=draft.shared_with_therapist,
+            was_partner=was_partner,
+        )
 
 
 def _apply_draft(

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from bowlby import models
 from bowlby.errors import Conflict, InputError, NotFound
+from bowlby.services import preferences
 from bowlby.store import encryption as enc
 from bowlby.store import entries as entry_rows
 from bowlby.store import profiles as profile_rows
@@ -130,10 +131,13 @@ def seal_shares(session: Session, entry: EntryRow, entry_key: bytes) -> None:
 
 
 def share_pending_entries(store: Store, keyring: models.Keyring) -> int:
-    """Seal entries marked for sharing for readers linked since they were written."""
+    """Seal entries marked for sharing for readers linked since they were written; while
+    safety mode is on, nothing new reaches a partner this way either."""
     count = 0
     with store.unit_of_work() as session:
         for audience in (True, False):
+            if audience and preferences.in_safety_mode(session, keyring):
+                continue
             readers = readers_for(
                 session, keyring.profile_id, partner=audience, therapist=not audience
             )

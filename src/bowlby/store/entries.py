@@ -97,3 +97,9 @@ def next_version_number(session: Session, entry_id: str) -> int:
         select(func.max(EntryVersionRow.version)).where(EntryVersionRow.entry_id == entry_id)
     )
     return (latest or 0) + 1
+
+
+def partner_shared_entries(session: Session, owner_id: str) -> list[EntryRow]:
+    """The owner's entries marked for their partner."""
+    query = select(EntryRow).where(EntryRow.owner_id == owner_id, EntryRow.shared_with_partner)
+    return list(session.scalars(query))

@@ -146,3 +146,18 @@ class EntryVersionRow(Base):
     replaced_at: Mapped[datetime] = mapped_column(UtcDateTime())
     plain_values: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     sealed_text: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ProfilePreferencesRow(Base):
+    """A profile's preferences (country, safety mode, disguise) as one sealed JSON document.
+
+    Deliberately no plain columns and no timestamps: an abuser holding the database file
+    must not learn whether safety mode is on, when it changed, or where the person lives.
+    """
+
+    __tablename__ = "profile_preferences"
+
+    profile_id: Mapped[str] = mapped_column(
+        ForeignKey("profiles.id", ondelete="CASCADE"), primary_key=True
+    )
+    sealed_preferences: Mapped[bytes] = mapped_column(LargeBinary)
