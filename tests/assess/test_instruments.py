@@ -15,7 +15,6 @@ from bowlby.assess.instruments import (
     read_instrument_file,
 )
 from bowlby.errors import InputError
-from tests.conftest import require_or_skip
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "instruments" / "ecr.json"
 PACKAGED = Path(__file__).resolve().parents[2] / "src" / "bowlby" / "assess" / "data" / "ecr.json"
@@ -24,7 +23,8 @@ FILE_KEYS = {"ecr-r": "ecr_r", "ecr-s": "ecr_s", "ecr-rs": "ecr_rs"}
 
 def shared_file() -> dict:
     if not SHARED.exists():
-        require_or_skip(f"{SHARED} is not beside the checkout; the packaged copy is checked alone")
+        # The team's reference copy, not a part the product needs: absent outside the workspace.
+        pytest.skip(f"{SHARED} is not beside the checkout; the packaged copy is checked alone")
     return json.loads(SHARED.read_text("utf-8"))
 
 
