@@ -86,11 +86,13 @@ def list_entries(
     *,
     whose: str = "mine",
     kinds: Sequence[str] | None = None,
+    except_kinds: Sequence[str] = (),
     since: datetime | None = None,
     until: datetime | None = None,
     limit: int | None = None,
 ) -> list[models.Entry]:
-    """Entries newest first: ``whose`` is 'mine', 'shared' (others' shared with me) or 'all'."""
+    """Entries newest first: ``whose`` is 'mine', 'shared' (others' shared with me) or 'all';
+    ``except_kinds`` leaves kinds out (lists leave out the private safety checks)."""
     with store.unit_of_work() as session:
         owner_ids = _owner_filter(session, keyring, whose)
         rows = entry_rows.list_visible_entries(
@@ -98,6 +100,7 @@ def list_entries(
             keyring.profile_id,
             owner_ids=owner_ids,
             kinds=kinds,
+            except_kinds=except_kinds,
             since=since,
             until=until,
             limit=limit,

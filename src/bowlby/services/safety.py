@@ -149,6 +149,13 @@ def stop_sharing_with_partner(store: Store, keyring: models.Keyring) -> int:
     return entries.stop_partner_sharing(store, keyring)
 
 
+def count_partner_shared(store: Store, keyring: models.Keyring) -> int:
+    """How many of the person's entries their partner can read now."""
+    return sum(
+        entry.shared_with_partner for entry in entries.list_entries(store, keyring, whose="mine")
+    )
+
+
 def check_text(text: str) -> SafetyCheck:
     """Signs of danger in ``text`` and the messages for them; never blocks anything."""
     signals = find_risk_language(text)

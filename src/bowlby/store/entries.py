@@ -39,6 +39,7 @@ def list_visible_entries(
     *,
     owner_ids: Sequence[str] | None = None,
     kinds: Sequence[str] | None = None,
+    except_kinds: Sequence[str] = (),
     since: datetime | None = None,
     until: datetime | None = None,
     limit: int | None = None,
@@ -48,6 +49,8 @@ def list_visible_entries(
         query = query.where(EntryRow.owner_id.in_(owner_ids))
     if kinds:
         query = query.where(EntryRow.kind.in_(kinds))
+    if except_kinds:
+        query = query.where(EntryRow.kind.not_in(except_kinds))
     if since is not None:
         query = query.where(EntryRow.occurred_at >= since)
     if until is not None:

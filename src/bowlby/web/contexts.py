@@ -14,6 +14,7 @@ from pydantic import AwareDatetime, BaseModel
 from bowlby import models
 from bowlby.journal.successes import SuccessView
 from bowlby.services import entries, journal, sharing
+from bowlby.services.preferences import SAFETY_SCREEN_KIND
 from bowlby.store.engine import Store
 from bowlby.web.assessment_contexts import Standing, build_standing
 
@@ -61,7 +62,9 @@ class EntrySummary(BaseModel):
 
 
 # Kinds with a page of their own; every other entry opens on /entries/{id}.
-OWN_PAGES = {"assessment": "/assess/{id}"}
+OWN_PAGES = {"assessment": "/assess/{id}", SAFETY_SCREEN_KIND: "/safety/screen/result"}
+# Private safety checks are left out of lists: they have their page under /safety.
+UNLISTED = (SAFETY_SCREEN_KIND,)
 
 
 def entry_url(kind: str, entry_id: str) -> str:
@@ -101,7 +104,9 @@ class LinksPage(BaseModel):
 
 
 def build_home(store: Store, keyring: models.Keyring, now: datetime | None = None) -> HomePage:
-    mine = entries.list_entries(store, keyring, whose="mine", limit=RECENT_COUNT)
+    mine = entries.list_entries(
+        store, keyring, whose="mine", except_kinds=UNLISTED, limit=RECENT_COUNT
+    )
     shared = entries.list_entries(store, keyring, whose="shared", limit=RECENT_COUNT)
     local = (now or datetime.now()).astimezone()
     today = local.date()
@@ -120,7 +125,7 @@ def build_entries(
     store: Store, keyring: models.Keyring, whose: Whose = "all", kind: str | None = None
 ) -> EntriesPage:
     """All visible entries of ``whose``, filtered by kind; the kinds offered come from them."""
-    found = entries.list_entries(store, keyring, whose=whose)
+    found = entries.list_entries(store, keyring, whose=whose, except_kinds=UNLISTED)
     kinds = sorted({entry.kind for entry in found} | ({kind} if kind else set()))
     chosen = [entry for entry in found if not kind or entry.kind == kind]
     return EntriesPage(

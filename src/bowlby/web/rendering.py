@@ -15,6 +15,7 @@ from starlette.responses import Response
 
 from bowlby.errors import BowlbyError, InputError
 from bowlby.web.contexts import Me
+from bowlby.web.safety_notes import safety_chrome
 from bowlby.web.sessions import WebSession
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -43,12 +44,14 @@ def render(
     status_code: int = 200,
     **context: Any,
 ) -> Response:
-    """A page with the shared chrome: who is signed in, their CSRF token, a one-time notice."""
+    """A page with the shared chrome: who is signed in, their CSRF token, a one-time notice,
+    and the safety flags every template obeys (safety_mode, disguise, safety_note)."""
     chrome = {
         "me": Me.of(session.keyring) if session else None,
         "csrf_token": session.csrf_token if session else "",
         "notice": session.take_notice() if session else None,
         "path": request.url.path,
+        **safety_chrome(request, session),
     }
     return TEMPLATES.TemplateResponse(
         request, template, {**chrome, **context}, status_code=status_code

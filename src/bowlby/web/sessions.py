@@ -11,12 +11,16 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from fastapi import Request, Response
 
 from bowlby import models
 from bowlby.errors import NotSignedIn
 from bowlby.web import messages
+
+if TYPE_CHECKING:
+    from bowlby.services.safety import SafetyCheck
 
 SESSION_COOKIE = "bowlby_session"
 Clock = Callable[[], datetime]
@@ -40,11 +44,17 @@ class WebSession:
     created_at: datetime
     last_seen: datetime
     notice: str | None = None
+    safety_check: SafetyCheck | None = None
 
     def take_notice(self) -> str | None:
         """A one-time message for the next page (e.g. 'entry deleted'), then gone."""
         notice, self.notice = self.notice, None
         return notice
+
+    def take_safety_check(self) -> SafetyCheck | None:
+        """What the risk check found in the text just saved, for the next page, then gone."""
+        found, self.safety_check = self.safety_check, None
+        return found
 
 
 class SessionStore:

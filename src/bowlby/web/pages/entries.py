@@ -15,6 +15,7 @@ from bowlby.web.contexts import entry_url
 from bowlby.web.forms import EntryForm
 from bowlby.web.pages import FormFlag, FormText
 from bowlby.web.rendering import error_text, render
+from bowlby.web.safety_notes import note_risk
 from bowlby.web.sessions import WebSession
 
 router = APIRouter(include_in_schema=False)
@@ -67,6 +68,7 @@ def write_entry(
         entry = entries.write_entry(store, session.keyring, form.to_draft())
     except InputError as error:
         return entry_form_page(request, store, session, form, error=error)
+    note_risk(store, session, entry.id)
     session.notice = messages.SAVED.format(visibility=visibility_sentence(entry))
     return RedirectResponse(f"/entries/{entry.id}", status_code=303)
 
@@ -112,6 +114,7 @@ def edit_entry(
         updated = entries.update_entry(store, session.keyring, entry_id, form.to_draft(entry))
     except InputError as error:
         return entry_form_page(request, store, session, form, entry=entry, error=error)
+    note_risk(store, session, updated.id)
     session.notice = messages.CHANGES_SAVED.format(visibility=visibility_sentence(updated))
     return RedirectResponse(f"/entries/{entry_id}", status_code=303)
 

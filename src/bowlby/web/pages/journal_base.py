@@ -16,6 +16,7 @@ from bowlby.settings import Settings
 from bowlby.store.engine import Store
 from bowlby.web import contexts, journal_choices, messages
 from bowlby.web.rendering import error_text, render
+from bowlby.web.safety_notes import note_risk
 from bowlby.web.sessions import WebSession
 
 
@@ -45,10 +46,12 @@ def render_step(
     )
 
 
-def saved(session: WebSession, url: str, notice: str, view: RecordView) -> Response:
-    """After a save: say so, and whether anyone else can read it, on the next page.
+def saved(store: Store, session: WebSession, url: str, notice: str, view: RecordView) -> Response:
+    """After a save: say so, and whether anyone else can read it, on the next page, with the
+    calm safety box when what was saved shows signs of danger.
 
     ``notice`` may hold what the person wrote, so only its {visibility} slot is filled."""
+    note_risk(store, session, view.id)
     session.notice = notice.replace("{visibility}", visibility_of(view)).strip()
     return RedirectResponse(url, status_code=303)
 

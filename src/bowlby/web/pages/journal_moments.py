@@ -51,7 +51,7 @@ def record_success(
         return render_step(
             request, store, session, "journal_successes.html", page=page, form=form, error=error
         )
-    return saved(session, "/journal/successes", journal_messages.SUCCESS_SAVED, moment)
+    return saved(store, session, "/journal/successes", journal_messages.SUCCESS_SAVED, moment)
 
 
 @router.get("/journal/reflections")
@@ -80,7 +80,7 @@ def write_reflection(
         answer = journal.write_reflection(store, session.keyring, form.to_input())
     except InputError as error:
         return reflection_form_page(request, store, session, form, error=error)
-    return saved(session, "/journal/reflections", journal_messages.REFLECTION_SAVED, answer)
+    return saved(store, session, "/journal/reflections", journal_messages.REFLECTION_SAVED, answer)
 
 
 def reflection_form_page(

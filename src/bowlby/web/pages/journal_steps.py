@@ -50,7 +50,7 @@ def log_trigger(
         return render_step(
             request, store, session, "journal_triggers.html", page=page, form=form, error=error
         )
-    return saved(session, "/journal/triggers", journal_messages.TRIGGER_SAVED, logged)
+    return saved(store, session, "/journal/triggers", journal_messages.TRIGGER_SAVED, logged)
 
 
 @router.get("/journal/emotions")
@@ -79,7 +79,7 @@ def name_emotion(
     except InputError as error:
         return emotion_form_page(request, store, session, form, error=error)
     notice = journal_messages.EMOTION_SAVED.replace("{statement}", named.statement)
-    return saved(session, "/journal/emotions", notice, named)
+    return saved(store, session, "/journal/emotions", notice, named)
 
 
 def emotion_form_page(

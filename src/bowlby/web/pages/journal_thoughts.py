@@ -48,7 +48,7 @@ def record_thought(
     except InputError as error:
         page = journal_contexts.build_thought_form(store, session.keyring)
         return thought_form_page(request, store, session, form, page, error=error)
-    return thought_saved(session, record)
+    return thought_saved(store, session, record)
 
 
 @router.get("/journal/thoughts/{record_id}/edit")
@@ -73,10 +73,10 @@ def update_thought(
     except InputError as error:
         page = journal_contexts.build_thought_edit(store, session.keyring, record_id)
         return thought_form_page(request, store, session, form, page, record_id, error=error)
-    return thought_saved(session, updated)
+    return thought_saved(store, session, updated)
 
 
-def thought_saved(session: WebSession, record: ThoughtRecordView) -> Response:
+def thought_saved(store: Store, session: WebSession, record: ThoughtRecordView) -> Response:
     """Back to the list, where the new drop shows; unfinished records say they can wait."""
     drop = record.belief_drop
     if drop is None:
@@ -88,7 +88,7 @@ def thought_saved(session: WebSession, record: ThoughtRecordView) -> Response:
             change=belief_change(drop),
             visibility="{visibility}",
         )
-    return saved(session, f"/journal/thoughts#thought-{record.id}", notice, record)
+    return saved(store, session, f"/journal/thoughts#thought-{record.id}", notice, record)
 
 
 def thought_form_page(
