@@ -7,11 +7,12 @@ template whether safety mode and the disguise are on.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import Request
 from pydantic import BaseModel
 
+from bowlby import models
 from bowlby.errors import BowlbyError
 from bowlby.safety import resources_for
 from bowlby.services import preferences, safety
@@ -20,6 +21,8 @@ from bowlby.services.safety import MessageView, SafetyCheck
 from bowlby.store.engine import Store
 from bowlby.web.safety_contexts import Line, country_lines
 from bowlby.web.sessions import WebSession
+
+Saved = TypeVar("Saved", bound=BaseModel)
 
 
 class SafetyNote(BaseModel):
@@ -39,6 +42,15 @@ def note_risk(store: Store, session: WebSession, entry_id: str) -> SafetyCheck:
     if found.found:
         session.safety_check = found
     return found
+
+
+def with_safety(
+    store: Store, keyring: models.Keyring, entry_id: str, view: BaseModel, model: type[Saved]
+) -> Saved:
+    """What the API returns after a save: the saved record and ``safety: {signals,
+    messages}`` from the same check the pages make."""
+    found = safety.check_entry(store, keyring, entry_id)
+    return model.model_validate({**view.model_dump(), "safety": found})
 
 
 def safety_chrome(request: Request, session: WebSession | None) -> dict[str, Any]:

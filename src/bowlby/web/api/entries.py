@@ -7,10 +7,18 @@ from pydantic import BaseModel
 
 from bowlby import models
 from bowlby.services import entries
+from bowlby.services.safety import SafetyCheck
 from bowlby.web import contexts
 from bowlby.web.auth import ApiSession, StoreDep
+from bowlby.web.safety_notes import with_safety
 
 router = APIRouter(tags=["entries"])
+
+
+class EntrySaved(models.Entry):
+    """The entry as saved, and what the risk check found in its words."""
+
+    safety: SafetyCheck
 
 
 class Sharing(BaseModel):
@@ -33,8 +41,10 @@ def list_entries(
 
 
 @router.post("/entries", status_code=201)
-def write_entry(store: StoreDep, session: ApiSession, draft: models.EntryDraft) -> models.Entry:
-    return entries.write_entry(store, session.keyring, draft)
+def write_entry(store: StoreDep, session: ApiSession, draft: models.EntryDraft) -> EntrySaved:
+    """Write an entry; while safety mode is on, sharing with the partner is refused (422)."""
+    entry = entries.write_entry(store, session.keyring, draft)
+    return with_safety(store, session.keyring, entry.id, entry, EntrySaved)
 
 
 @router.get("/entries/{entry_id}")
@@ -45,8 +55,9 @@ def read_entry(store: StoreDep, session: ApiSession, entry_id: str) -> models.En
 @router.put("/entries/{entry_id}")
 def update_entry(
     store: StoreDep, session: ApiSession, entry_id: str, draft: models.EntryDraft
-) -> models.Entry:
-    return entries.update_entry(store, session.keyring, entry_id, draft)
+) -> EntrySaved:
+    entry = entries.update_entry(store, session.keyring, entry_id, draft)
+    return with_safety(store, session.keyring, entry.id, entry, EntrySaved)
 
 
 @router.delete("/entries/{entry_id}", status_code=204)

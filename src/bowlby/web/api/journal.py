@@ -14,14 +14,36 @@ from pydantic import AwareDatetime
 
 from bowlby.journal import emotions, reflections, successes, thought_records, triggers
 from bowlby.services import journal
+from bowlby.services.safety import SafetyCheck
 from bowlby.web import journal_contexts as pages
 from bowlby.web.auth import ApiSession, SettingsDep, StoreDep
 from bowlby.web.contexts import Whose
 from bowlby.web.journal_choices import Vocabulary, build_vocabulary
 from bowlby.web.journal_details import JournalEntryPage, build_entry_page
 from bowlby.web.journal_search import SearchPage, build_search
+from bowlby.web.safety_notes import with_safety
 
 router = APIRouter(prefix="/journal", tags=["journal"])
+
+
+class TriggerSaved(triggers.TriggerView):
+    safety: SafetyCheck
+
+
+class EmotionSaved(emotions.EmotionView):
+    safety: SafetyCheck
+
+
+class ThoughtSaved(pages.ThoughtRow):
+    safety: SafetyCheck
+
+
+class SuccessSaved(successes.SuccessView):
+    safety: SafetyCheck
+
+
+class ReflectionSaved(reflections.ReflectionView):
+    safety: SafetyCheck
 
 
 def listing(
@@ -57,8 +79,10 @@ def vocabulary() -> Vocabulary:
 @router.post("/triggers", status_code=201)
 def record_trigger(
     store: StoreDep, session: ApiSession, body: triggers.TriggerInput
-) -> triggers.TriggerView:
-    return journal.record_trigger(store, session.keyring, body)
+) -> TriggerSaved:
+    """Log a trigger; ``safety`` says what the risk check found in its words."""
+    logged = journal.record_trigger(store, session.keyring, body)
+    return with_safety(store, session.keyring, logged.id, logged, TriggerSaved)
 
 
 @router.get("/triggers")
@@ -77,10 +101,9 @@ def trigger_patterns(
 
 
 @router.post("/emotions", status_code=201)
-def name_emotion(
-    store: StoreDep, session: ApiSession, body: emotions.EmotionInput
-) -> emotions.EmotionView:
-    return journal.name_emotion(store, session.keyring, body)
+def name_emotion(store: StoreDep, session: ApiSession, body: emotions.EmotionInput) -> EmotionSaved:
+    named = journal.name_emotion(store, session.keyring, body)
+    return with_safety(store, session.keyring, named.id, named, EmotionSaved)
 
 
 @router.get("/emotions")
@@ -91,8 +114,9 @@ def list_emotions(store: StoreDep, session: ApiSession, query: Listing) -> pages
 @router.post("/thoughts", status_code=201)
 def record_thought(
     store: StoreDep, session: ApiSession, body: thought_records.ThoughtRecordInput
-) -> pages.ThoughtRow:
-    return pages.ThoughtRow.of(journal.record_thought(store, session.keyring, body))
+) -> ThoughtSaved:
+    row = pages.ThoughtRow.of(journal.record_thought(store, session.keyring, body))
+    return with_safety(store, session.keyring, row.id, row, ThoughtSaved)
 
 
 @router.get("/thoughts")
@@ -109,16 +133,18 @@ def read_thought(store: StoreDep, session: ApiSession, record_id: str) -> pages.
 @router.put("/thoughts/{record_id}")
 def update_thought(
     store: StoreDep, session: ApiSession, record_id: str, body: thought_records.ThoughtRecordInput
-) -> pages.ThoughtRow:
+) -> ThoughtSaved:
     """Finish or revise a thought record; the version it replaces is kept in its history."""
-    return pages.ThoughtRow.of(journal.update_thought(store, session.keyring, record_id, body))
+    row = pages.ThoughtRow.of(journal.update_thought(store, session.keyring, record_id, body))
+    return with_safety(store, session.keyring, row.id, row, ThoughtSaved)
 
 
 @router.post("/successes", status_code=201)
 def record_success(
     store: StoreDep, session: ApiSession, body: successes.SuccessInput
-) -> successes.SuccessView:
-    return journal.record_success(store, session.keyring, body)
+) -> SuccessSaved:
+    moment = journal.record_success(store, session.keyring, body)
+    return with_safety(store, session.keyring, moment.id, moment, SuccessSaved)
 
 
 @router.get("/successes")
@@ -140,8 +166,9 @@ def remember_when(
 @router.post("/reflections", status_code=201)
 def write_reflection(
     store: StoreDep, session: ApiSession, body: reflections.ReflectionInput
-) -> reflections.ReflectionView:
-    return journal.write_reflection(store, session.keyring, body)
+) -> ReflectionSaved:
+    answer = journal.write_reflection(store, session.keyring, body)
+    return with_safety(store, session.keyring, answer.id, answer, ReflectionSaved)
 
 
 @router.get("/reflections")
