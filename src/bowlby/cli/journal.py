@@ -11,11 +11,13 @@ from rich.table import Table
 
 from bowlby import models
 from bowlby.cli.context import ProfileOption, console, signed_in
+from bowlby.cli.safety_view import print_risk_note, risk_note
 from bowlby.errors import InputError
 
 if TYPE_CHECKING:
     from bowlby.store.engine import Store
 
+UNLISTED = ("safety_screen",)
 app = typer.Typer(help="Your journal entries: private unless you share them.", no_args_is_help=True)
 
 
@@ -40,7 +42,9 @@ def write(
     )
     with signed_in(profile) as (store, keyring):
         entry = entries.write_entry(store, keyring, draft)
+        risk = risk_note(store, keyring, entry.id)
     console.print(f"Saved entry {entry.id} ({entry.visibility}).")
+    print_risk_note(risk)
 
 
 @app.command("list")
@@ -56,7 +60,10 @@ def list_entries(
     if whose not in ("mine", "shared", "all"):
         raise InputError("choose mine, shared or all.", field="--whose")
     with signed_in(profile) as (store, keyring):
-        found = entries.list_entries(store, keyring, whose=whose, kinds=kind, limit=limit)
+        hidden = () if kind else UNLISTED  # private safety checks: `bowlby safety screen`
+        found = entries.list_entries(
+            store, keyring, whose=whose, kinds=kind, except_kinds=hidden, limit=limit
+        )
     table = Table("id", "when", "by", "kind", "title", "seen by")
     for entry in found:
         title = headline(entry)

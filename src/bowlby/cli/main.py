@@ -16,6 +16,7 @@ from bowlby.cli import (
     journal_read,
     links,
     profiles,
+    safety,
     serve,
     steps,
     summary,
@@ -53,6 +54,7 @@ journal_read.register(journal.app)
 app.add_typer(journal.app, name="journal")
 app.add_typer(assess.app, name="assess")
 app.add_typer(config.app, name="config")
+app.add_typer(safety.app, name="safety")
 
 
 def run() -> None:

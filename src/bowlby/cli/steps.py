@@ -13,6 +13,7 @@ from rich.markup import escape
 
 from bowlby.cli.context import ProfileOption, console, signed_in
 from bowlby.cli.journal import parse_when
+from bowlby.cli.safety_view import print_risk_note, risk_note
 
 if TYPE_CHECKING:
     from bowlby.journal.vocabulary import Choice
@@ -85,10 +86,12 @@ def trigger(
     )
     with signed_in(profile) as (store, keyring):
         saved = journal.record_trigger(store, keyring, log)
+        risk = risk_note(store, keyring, saved.id)
     console.print(
         f"Logged: {escape(saved.partner_action_label)} → urge to {escape(saved.urge_label)} "
         f"({saved.strength}/10). Noticing it is the first step."
     )
+    print_risk_note(risk)
 
 
 def feel(
@@ -130,7 +133,9 @@ def feel(
     )
     with signed_in(profile) as (store, keyring):
         saved = journal.name_emotion(store, keyring, note_input)
+        risk = risk_note(store, keyring, saved.id)
     console.print(f"Named: {escape(saved.statement)}")
+    print_risk_note(risk)
 
 
 def reframe(
@@ -167,6 +172,7 @@ def reframe(
             occurred_at=parse_when(when),
             sharing=(share_partner, share_therapist),
         )
+        risk = risk_note(store, keyring, saved.id)
     drop = saved.belief_drop
     moved = (
         ""
@@ -174,6 +180,7 @@ def reframe(
         else f"; the belief moved from {saved.belief_before} to {saved.belief_after}"
     )
     console.print(f"Saved thought record {saved.id[:8]}{moved}.")
+    print_risk_note(risk)
 
 
 def success(
@@ -199,8 +206,10 @@ def success(
         shared_with_therapist=share_therapist,
     )
     with signed_in(profile) as (store, keyring):
-        journal.record_success(store, keyring, moment)
+        kept = journal.record_success(store, keyring, moment)
+        risk = risk_note(store, keyring, kept.id)
     console.print("Kept. These moments are the evidence your fears leave out.")
+    print_risk_note(risk)
 
 
 def reflect(
@@ -224,5 +233,7 @@ def reflect(
         occurred_at=datetime.now(UTC), prompt_id=prompt, answer=ask_text(answer, "Your answer")
     )
     with signed_in(profile) as (store, keyring):
-        journal.write_reflection(store, keyring, reflection)
+        saved = journal.write_reflection(store, keyring, reflection)
+        risk = risk_note(store, keyring, saved.id)
     console.print("Saved, privately.")
+    print_risk_note(risk)
