@@ -196,6 +196,10 @@ def test_create_profile_sign_in_write_read_and_sign_out(page, server):
 def test_keyboard_users_can_skip_to_the_content(page, server):
     page.goto(f"{server.url}/signin")
     page.keyboard.press("Tab")
+    leave = page.get_by_role("button", name="Quick exit")
+    assert leave.evaluate("element => element === document.activeElement"), "quick exit first"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Skip to main content")
     assert skip.evaluate("element => element === document.activeElement")
     assert skip.is_visible()

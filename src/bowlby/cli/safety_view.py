@@ -79,11 +79,13 @@ def service_line(service: Service) -> str:
 
 
 def print_screen(taken: ScreenTaken) -> None:
+    from bowlby.services.safety import screen_message
+
     for result in (taken.wast, taken.hark):
         if result is None:
             continue
         console.print(f"\n[bold]{escape(result.screen.replace('_', '-').upper())}[/]")
-        console.print(escape(result.message))
+        console.print(escape(screen_message(taken, result)))
         console.print(f"[dim]{escape(result.source)}[/]")
     shown = taken.hark or taken.wast
     if shown is not None:

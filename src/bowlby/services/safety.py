@@ -28,6 +28,13 @@ KIND = SAFETY_SCREEN_KIND
 WAST_ITEMS = ("tension", "arguments")
 SCREEN_TITLE = "Safety check"
 NOTHING_ANSWERED = "Answer at least one question, or leave it for another time."
+# What the WAST-Short part says when the HARK questions were answered in the same sitting
+# (its own messages point ahead to HARK, which by then is already answered).
+WAST_LED_TO_HARK = "Your answers to these two questions led to the four HARK questions."
+WAST_THEN_HARK_ANYWAY = (
+    "These two answers did not suggest that kind of conflict; you chose to answer the four "
+    "HARK questions as well."
+)
 
 
 @dataclass(frozen=True)
@@ -119,6 +126,13 @@ def latest_screen(store: Store, keyring: models.Keyring) -> ScreenTaken | None:
         return None
     safety_mode = preferences.load(store, keyring).safety_mode
     return _screen_of(found[0], safety_mode=safety_mode)
+
+
+def screen_message(taken: ScreenTaken, result: ScreenResult) -> str:
+    """The sentence to show with one part of a sitting, fitting what came after it."""
+    if result.screen != WAST_SHORT or taken.hark is None:
+        return result.message
+    return WAST_THEN_HARK_ANYWAY if result.outcome == "negative" else WAST_LED_TO_HARK
 
 
 def get_preferences(store: Store, keyring: models.Keyring) -> Preferences:

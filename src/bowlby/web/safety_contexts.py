@@ -157,7 +157,7 @@ def build_screen_result(
     store: Store, keyring: models.Keyring, taken: safety.ScreenTaken
 ) -> ScreenResultPage:
     chosen = preferences.load(store, keyring)
-    results = [result_view(r) for r in (taken.wast, taken.hark) if r is not None]
+    results = [result_view(taken, r) for r in (taken.wast, taken.hark) if r is not None]
     return ScreenResultPage(
         id=taken.id,
         taken_at=taken.taken_at,
@@ -259,13 +259,13 @@ def answer_options(screen_id: str, options: tuple[str, ...]) -> list[Option]:
     return [Option(value=option, label=option[:1].upper() + option[1:]) for option in options]
 
 
-def result_view(result: ScreenResult) -> ResultView:
+def result_view(taken: safety.ScreenTaken, result: ScreenResult) -> ResultView:
     return ResultView(
         screen=result.screen,
         name=get_screen(result.screen).name,
         outcome=result.outcome,
         positive=result.positive,
-        message=result.message,
+        message=safety.screen_message(taken, result),
         accuracy=accuracy_sentence(result.accuracy),
         source=result.source,
         unanswered=len(result.unanswered),
