@@ -8,6 +8,8 @@ import re
 
 import pytest
 
+from tests.web.journal_helpers import keep_success
+
 SELF_HARM = "Some nights I think about ending it all."
 NEGATED = "I would never hurt you, and I told him so."
 SIGNED_OUT_PAGES = ["/signin", "/profiles/new", "/privacy", "/safety", "/journal/resources"]
@@ -346,3 +348,22 @@ def test_negated_words_show_nothing(people, url, fields):
 
 def test_the_resources_step_points_to_the_help_page(client):
     assert 'href="/safety"' in client.get("/journal/resources").text
+
+
+def test_safety_mode_hides_the_remember_when_card(people):
+    alex = people.add("Alex")
+    keep_success(alex, "They waited up with tea")
+    assert "Remember when" in alex.get("/").text
+    safety_mode_on(alex)
+    assert "Remember when" not in alex.get("/").text
+
+
+def test_the_privacy_page_says_what_safety_keeps_sealed_and_what_shows(client):
+    page = client.get("/privacy").text
+    for claim in (
+        "Your answers to the safety questions",
+        "Your safety settings",
+        "a safety check was answered, and when",
+        "history list still names",
+    ):
+        assert claim in page, claim
