@@ -255,9 +255,12 @@ def test_stop_sharing_unshares_every_partner_entry_at_once(store, make_profile):
 def test_safety_mode_shares_nothing_pending_with_a_new_partner(store, make_profile):
     alex, sam = make_profile("Alex"), make_profile("Sam")
     write(store, alex, "marked before any link", shared_with_partner=True)
+    code = sharing.create_invitation(store, alex, models.LinkRole.PARTNER)
     safety.set_safety_mode(store, alex, True)
-    code = sharing.create_invitation(store, sam, models.LinkRole.PARTNER)
-    sharing.accept_invitation(store, alex, code)
+    # Sam cannot know Alex's (sealed) safety mode, so the old code still links them...
+    sharing.accept_invitation(store, sam, code)
+    accounts.unlock_profile(store, "Alex", "alex passphrase")
+    # ...but nothing Alex marked for a partner is sealed for Sam.
     assert entries.list_entries(store, sam, whose="shared") == []
 
 
@@ -312,3 +315,21 @@ def test_screen_document_keeps_answers_and_outcomes(store, make_profile):
     document = json.loads(entries.read_entry(store, alex, taken.id).text["screen"])
     assert document["hark"]["afraid"] is True
     assert document["outcomes"] == {"hark": "positive", "wast_short": None}
+
+
+def test_no_partner_link_is_made_or_offered_in_safety_mode(store, make_profile):
+    from bowlby import models as bowlby_models
+    from bowlby.errors import InputError as BowlbyInputError
+    from bowlby.services import safety as safety_service
+    from bowlby.services import sharing as sharing_service
+
+    alex, sam = make_profile("Alex"), make_profile("Sam")
+    code = sharing_service.create_invitation(store, sam, bowlby_models.LinkRole.PARTNER)
+    safety_service.set_safety_mode(store, alex, True)
+    with pytest.raises(BowlbyInputError) as caught:
+        sharing_service.create_invitation(store, alex, bowlby_models.LinkRole.PARTNER)
+    assert caught.value.field == "role"
+    with pytest.raises(BowlbyInputError):
+        sharing_service.accept_invitation(store, alex, code)
+    assert sharing_service.list_links(store, alex) == []
+    assert sharing_service.create_invitation(store, alex, bowlby_models.LinkRole.THERAPIST)

@@ -36,6 +36,7 @@ def create_invitation(store: Store, keyring: models.Keyring, role: models.LinkRo
     code = "-".join("".join(secrets.choice(_CODE_ALPHABET) for _ in range(4)) for _ in range(3))
     now = datetime.now(UTC)
     with store.unit_of_work() as session:
+        _refuse_partner_link_in_safety_mode(session, keyring, role)
         session.add(
             InvitationRow(
                 id=str(uuid.uuid4()),
@@ -57,6 +58,7 @@ def accept_invitation(store: Store, keyring: models.Keyring, code: str) -> model
         role = models.LinkRole(invitation.role)
         if invitation.inviter_id == keyring.profile_id:
             raise InputError("That is your own invitation code: the other person enters it.")
+        _refuse_partner_link_in_safety_mode(session, keyring, role)
         profile_rows.lock_profiles(session, [keyring.profile_id, invitation.inviter_id])
         _check_can_link(session, keyring, invitation.inviter_id, role)
         session.add(
@@ -75,6 +77,19 @@ def accept_invitation(store: Store, keyring: models.Keyring, code: str) -> model
         )
     share_pending_entries(store, keyring)
     return link
+
+
+PARTNER_LINK_REFUSED = (
+    "Linking with a partner is switched off while safety mode is on. You can turn safety mode "
+    "off in Safety settings whenever you decide; linking with a therapist still works."
+)
+
+
+def _refuse_partner_link_in_safety_mode(
+    session: Session, keyring: models.Keyring, role: models.LinkRole
+) -> None:
+    if role is models.LinkRole.PARTNER and preferences.in_safety_mode(session, keyring):
+        raise InputError(PARTNER_LINK_REFUSED, field="role")
 
 
 def session_invitation(session: Session, code: str, now: datetime) -> InvitationRow:
