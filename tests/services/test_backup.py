@@ -146,3 +146,16 @@ def test_a_restore_that_fails_halfway_writes_nothing(store, store_settings, expo
         # clash is found, and the whole restore must roll back.
         backup.restore_profile(store, store_settings, document, "another passphrase", name="Alex 2")
     assert _profile_names(store) == before
+
+
+def test_preferences_travel_with_the_export(store, store_settings, make_profile):
+    from bowlby.services import preferences, safety
+
+    alex = make_profile("Alex")
+    safety.set_safety_mode(store, alex, True)
+    exported = backup.export_profile(store, alex)
+    assert exported.profile.preferences.safety_mode is True
+    accounts.delete_profile(store, "Alex", "alex passphrase")
+    backup.restore_profile(store, store_settings, exported, "fresh passphrase")
+    again = accounts.unlock_profile(store, "Alex", "fresh passphrase")
+    assert preferences.load(store, again).safety_mode is True

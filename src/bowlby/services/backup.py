@@ -16,7 +16,9 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 from bowlby import models
 from bowlby.errors import Conflict, DamagedData, InputError
 from bowlby.services import accounts
+from bowlby.services import preferences as saved_preferences
 from bowlby.services.entries import EntryVersion, add_entry_row, entry_history, list_entries
+from bowlby.services.preferences import Preferences
 from bowlby.settings import Settings
 from bowlby.store import entries as entry_rows
 from bowlby.store import profiles as profile_rows
@@ -32,6 +34,7 @@ class ExportedProfile(BaseModel):
     name: str
     role: models.Role
     created_at: AwareDatetime
+    preferences: Preferences = Field(default_factory=Preferences)
 
 
 class ExportedEntry(models.EntryDraft):
@@ -64,7 +67,12 @@ def export_profile(store: Store, keyring: models.Keyring) -> ExportDocument:
         )
         for entry in owned
     ]
-    exported = ExportedProfile(name=profile.name, role=profile.role, created_at=profile.created_at)
+    exported = ExportedProfile(
+        name=profile.name,
+        role=profile.role,
+        created_at=profile.created_at,
+        preferences=saved_preferences.load(store, keyring),
+    )
     return ExportDocument(
         format="bowlby-export",
         version=EXPORT_VERSION,
@@ -134,6 +142,7 @@ def restore_profile(
             )
         session.add(row)
         session.flush()
+        saved_preferences.write_preferences(session, keyring, document.profile.preferences)
         for entry in document.entries:
             if entry_rows.entry_exists(session, entry.id):
                 raise Conflict(f"Entry {entry.id} already exists here. Nothing was restored.")
