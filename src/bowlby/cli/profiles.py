@@ -25,6 +25,12 @@ def register(app: typer.Typer) -> None:
     app.add_typer(passphrase_app, name="passphrase")
 
 
+SAFETY_OFFER = (
+    "\nWhen you're ready: `bowlby safety screen` asks a few private questions about how things "
+    "are at home (skip them if you like), and `bowlby safety resources` lists people to talk to."
+)
+
+
 def init(
     name: str = typer.Option(
         ..., "--name", "-n", prompt="Profile name", help="Your profile's name."
@@ -40,6 +46,7 @@ def init(
         created = accounts.create_profile(store, settings, name, passphrase, role)
     console.print(f"Created the profile [bold]{created.profile.name}[/].")
     show_recovery_key(created.recovery_key)
+    console.print(SAFETY_OFFER)
 
 
 def show_recovery_key(recovery_key: str) -> None:

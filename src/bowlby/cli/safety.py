@@ -91,6 +91,52 @@ def screen(
                 console.print("Turn it on with `bowlby safety mode on`.")
 
 
+CHECKLIST_INTRO = (
+    "Some things a partner does can slowly take away your freedom. Answer y for any that "
+    "happen to you; Enter skips. Nothing here is saved or shared.\n"
+)
+NOT_A_TEST = (
+    "This is a description to help you see patterns, not a test or a diagnosis. "
+    "There is no score, and only you can say what your relationship is like."
+)
+
+
+@app.command("checklist")
+def checklist(
+    ticked: str | None = typer.Option(
+        None,
+        "--ticked",
+        help="Item ids that happen to you, e.g. monitoring,money; the rest count as not said.",
+    ),
+) -> None:
+    """A descriptive list of things a partner might do (not a test; nothing is saved)."""
+    from bowlby.safety import resources_for
+    from bowlby.safety.coercive_control import describe_coercive_control, get_checklist
+
+    items = get_checklist().items
+    if ticked is None:
+        console.print(CHECKLIST_INTRO)
+        answers: dict[str, bool | None] = {
+            item.id: typer.confirm(get_checklist().question(item), default=False) for item in items
+        }
+    else:
+        chosen = [part.strip().lower() for part in ticked.split(",") if part.strip()]
+        known = ", ".join(item.id for item in items)
+        unknown = [part for part in chosen if part not in {item.id for item in items}]
+        if unknown:
+            raise InputError(
+                f"unknown item {unknown[0]!r}; the items are: {known}.", field="--ticked"
+            )
+        answers = dict.fromkeys(chosen, True)
+    described = describe_coercive_control(answers)
+    console.print("[bold]What you ticked[/]")
+    for item in described.ticked:
+        console.print(f"  - {escape(item.label)}")
+    console.print(escape(described.sentence))
+    console.print(f"\n{escape(NOT_A_TEST)}\n")
+    print_lines(resources_for(own_country()), ("domestic_abuse", "crisis"))
+
+
 @app.command("mode")
 def mode(
     state: Switch = typer.Argument(..., help="on or off"),

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from bowlby import models
 from bowlby.safety import list_countries, resources_for, stance
+from bowlby.safety.coercive_control import ControlDescription, get_checklist
 from bowlby.safety.messages import resource_text, screen_caution
 from bowlby.safety.resources import CountryResources, Service
 from bowlby.safety.screens import HARK, WAST_SHORT, Accuracy, ScreenResult, get_screen
@@ -117,6 +118,28 @@ class ScreenResultPage(BaseModel):
     lines: CountryLines
 
 
+class ChecklistOption(BaseModel):
+    id: str
+    text: str
+
+
+class ChecklistPage(BaseModel):
+    """The descriptive coercive-control checklist: no score, nothing kept."""
+
+    intro: str
+    stem: str
+    items: list[ChecklistOption]
+    not_a_test: str
+
+
+class ChecklistResultPage(BaseModel):
+    ticked: list[str]
+    sentence: str
+    note: str
+    not_a_test: str
+    lines: CountryLines
+
+
 class SafetySettingsPage(BaseModel):
     country: str | None
     countries: list[Country]
@@ -168,6 +191,29 @@ def build_screen_result(
         offer_safety_mode=taken.offer_safety_mode,
         safety_mode=chosen.safety_mode,
         offer=say.SAFETY_MODE_OFFER,
+        lines=country_lines(resources_for(chosen.country)),
+    )
+
+
+def build_checklist() -> ChecklistPage:
+    checklist = get_checklist()
+    return ChecklistPage(
+        intro=say.CHECKLIST_INTRO,
+        stem=checklist.stem,
+        items=[ChecklistOption(id=item.id, text=item.text) for item in checklist.items],
+        not_a_test=say.CHECKLIST_NOT_A_TEST,
+    )
+
+
+def build_checklist_result(
+    store: Store, keyring: models.Keyring, described: ControlDescription
+) -> ChecklistResultPage:
+    chosen = preferences.load(store, keyring)
+    return ChecklistResultPage(
+        ticked=[item.label for item in described.ticked],
+        sentence=described.sentence,
+        note=described.note,
+        not_a_test=say.CHECKLIST_NOT_A_TEST,
         lines=country_lines(resources_for(chosen.country)),
     )
 

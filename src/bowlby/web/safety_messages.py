@@ -30,6 +30,14 @@ SAFETY_MODE_ON = (
 SAFETY_MODE_OFF = "Safety mode is off."
 DISGUISE_ON = 'The page title and header now say "Notes".'
 DISGUISE_OFF = "The page title and header say Bowlby again."
+CHECKLIST_INTRO = (
+    "Some things a partner does can slowly take away your freedom. Tick any that happen to "
+    "you; leave any you'd rather not say. Nothing here is saved or shared."
+)
+CHECKLIST_NOT_A_TEST = (
+    "This is a description to help you see patterns, not a test or a diagnosis. "
+    "There is no score, and only you can say what your relationship is like."
+)
 COUNTRY_SET = "Showing lines for {country}."
 COUNTRY_CLEARED = "No country chosen; the general advice is shown."
 STOPPED_SHARING = {

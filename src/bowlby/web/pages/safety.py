@@ -3,11 +3,14 @@ the partner-violence screen, and the safety settings."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
 from starlette.responses import RedirectResponse, Response
 
 from bowlby.errors import InputError
 from bowlby.safety import list_countries
+from bowlby.safety.coercive_control import describe_coercive_control
 from bowlby.safety.screens import score_wast_short
 from bowlby.services import safety
 from bowlby.services.preferences import SafetyReason, normalise_country
@@ -112,6 +115,37 @@ def screen_result(request: Request, store: StoreDep, session: PageSession) -> Re
         return RedirectResponse("/safety/screen", status_code=303)
     page = safety_contexts.build_screen_result(store, session.keyring, taken)
     return render(request, "safety_result.html", session=session, page=page)
+
+
+@router.get("/safety/checklist")
+def checklist_form(request: Request, session: PageSession) -> Response:
+    page = safety_contexts.build_checklist()
+    return render(request, "safety_checklist.html", session=session, page=page, error=None)
+
+
+@router.post("/safety/checklist")
+def answer_checklist(
+    request: Request,
+    store: StoreDep,
+    session: FormSession,
+    ticked: Annotated[list[str], Form()] = [],  # noqa: B006 - FastAPI copies defaults
+) -> Response:
+    """Describe what was ticked; an unticked item counts as "I'd rather not say". Nothing is
+    stored."""
+    try:
+        described = describe_coercive_control(dict.fromkeys(ticked, True))
+    except InputError as error:
+        page = safety_contexts.build_checklist()
+        return render(
+            request,
+            "safety_checklist.html",
+            session=session,
+            status_code=422,
+            page=page,
+            error=error_text(error),
+        )
+    result = safety_contexts.build_checklist_result(store, session.keyring, described)
+    return render(request, "safety_checklist_result.html", session=session, page=result)
 
 
 @router.get("/settings/safety")
