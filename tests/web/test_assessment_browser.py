@@ -12,6 +12,7 @@ import re
 import pytest
 
 from tests.web.test_browser import SCREENSHOTS, browser, page, server  # noqa: F401
+from tests.web.test_browser import shoot as real_shoot
 
 pytestmark = pytest.mark.browser
 
@@ -33,13 +34,7 @@ def create_and_sign_in(tab, base: str, name: str) -> None:
 
 
 def shoot(tab, name: str) -> None:
-    """A full-page screenshot at desktop width and at 375 px, with no sideways scrolling."""
-    tab.set_viewport_size({"width": 1280, "height": 900})
-    tab.screenshot(path=str(SCREENSHOTS / f"{name}-desktop.png"), full_page=True)
-    tab.set_viewport_size({"width": 375, "height": 812})
-    tab.screenshot(path=str(SCREENSHOTS / f"{name}-375.png"), full_page=True)
-    assert tab.evaluate("document.documentElement.scrollWidth") <= 375, f"{name}: sideways"
-    tab.set_viewport_size({"width": 1280, "height": 900})
+    real_shoot(tab, name)
 
 
 def answer(tab, number: int, value: int) -> None:

@@ -17,6 +17,7 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -47,6 +48,23 @@ def serve_command(port: int) -> list[str]:
         f"run(Settings(), port={port})"
     )
     return [sys.executable, "-c", code]
+
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 812}
+
+
+def shoot(page: Any, name: str, *, back_to: dict[str, int] = DESKTOP) -> None:
+    """Full-page screenshots NAME-desktop.png and NAME-375.png for people to look at; the page
+    may not scroll sideways at either width."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for label, size in (("desktop", DESKTOP), ("375", PHONE)):
+        page.set_viewport_size(size)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-{label}.png"), full_page=True)
+        assert page.evaluate("document.documentElement.scrollWidth") <= size["width"], (
+            f"{name} scrolls sideways at {label}"
+        )
+    page.set_viewport_size(back_to)
 
 
 def free_port() -> int:

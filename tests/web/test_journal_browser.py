@@ -26,14 +26,7 @@ TAP = 44  # the smallest comfortable tap target, in CSS pixels
 
 
 def shoot(page, name: str) -> None:
-    """A full-page screenshot at the phone size and at desktop size, then back to the phone."""
-    for label, size in (("375", PHONE), ("desktop", DESKTOP)):
-        page.set_viewport_size(size)
-        page.screenshot(path=str(SCREENSHOTS / f"journal-{name}-{label}.png"), full_page=True)
-        assert page.evaluate("document.documentElement.scrollWidth") <= size["width"], (
-            f"{name} scrolls sideways at {label}"
-        )
-    page.set_viewport_size(PHONE)
+    real.shoot(page, f"journal-{name}", back_to=PHONE)
 
 
 def sign_up_and_in(page, base: str) -> None:

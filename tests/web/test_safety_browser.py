@@ -13,21 +13,10 @@ pytestmark = pytest.mark.browser
 server = real.server
 browser = real.browser
 page = real.page
-SCREENSHOTS = real.SCREENSHOTS
-PHONE = {"width": 375, "height": 812}
-DESKTOP = {"width": 1280, "height": 900}
 
 
 def shoot(page, name: str) -> None:
-    """Full-page screenshots at desktop size and at 375 px, with no sideways scrolling."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for label, size in (("desktop", DESKTOP), ("375", PHONE)):
-        page.set_viewport_size(size)
-        page.screenshot(path=str(SCREENSHOTS / f"safety-{name}-{label}.png"), full_page=True)
-        assert page.evaluate("document.documentElement.scrollWidth") <= size["width"], (
-            f"{name} scrolls sideways at {label}"
-        )
-    page.set_viewport_size(DESKTOP)
+    real.shoot(page, f"safety-{name}")
 
 
 def sign_up_and_in(page, base: str) -> None:
