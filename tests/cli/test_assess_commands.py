@@ -6,25 +6,14 @@ import csv
 import re
 
 import pytest
-from typer.testing import CliRunner
-
-from bowlby.cli.main import app
 
 HIGH = "2,6,5,6,2,6,5,2,2,6,5,6"  # ECR-S: anxiety 6.00, avoidance 5.50
 LOW = "6,2,2,2,6,2,2,6,6,2,2,2"  # ECR-S: anxiety 2.00, avoidance 2.00
 
 
 @pytest.fixture
-def cli(env, monkeypatch):
-    monkeypatch.setenv("COLUMNS", "200")
-    monkeypatch.setenv("BOWLBY_PASSPHRASE", "alex passphrase")
-    runner = CliRunner()
-    assert runner.invoke(app, ["init", "--name", "Alex"]).exit_code == 0
-
-    def invoke(*args: str, stdin: str | None = None):
-        return runner.invoke(app, list(args), input=stdin)
-
-    return invoke
+def cli(alex_cli):
+    return alex_cli
 
 
 def test_take_with_answers_shows_the_scores_and_the_words(cli):

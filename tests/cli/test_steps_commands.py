@@ -5,23 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from typer.testing import CliRunner
-
-from bowlby.cli.main import app
 
 
 @pytest.fixture
-def cli(env, monkeypatch):
-    monkeypatch.setenv("COLUMNS", "200")
-    monkeypatch.setenv("BOWLBY_PASSPHRASE", "alex passphrase")
-    monkeypatch.setenv("BOWLBY_TIMEZONE", "Europe/Berlin")
-    runner = CliRunner()
-    assert runner.invoke(app, ["init", "--name", "Alex"]).exit_code == 0
-
-    def invoke(*args: str, stdin: str | None = None):
-        return runner.invoke(app, list(args), input=stdin)
-
-    return invoke
+def cli(alex_cli):
+    return alex_cli
 
 
 def test_a_trigger_from_flags_and_its_patterns(cli):

@@ -7,23 +7,13 @@ import stat
 
 import pytest
 from pypdf import PdfReader
-from typer.testing import CliRunner
-
-from bowlby.cli.main import app
 
 TRIGGER = ["trigger", "--what", "no reply", "--partner", "delayed_reply", "--urge", "text_again"]
 
 
 @pytest.fixture
-def cli(env, monkeypatch):
-    monkeypatch.setenv("COLUMNS", "200")
-    monkeypatch.setenv("BOWLBY_PASSPHRASE", "alex passphrase")
-    monkeypatch.setenv("BOWLBY_TIMEZONE", "Europe/Berlin")
-    runner = CliRunner()
-    assert runner.invoke(app, ["init", "--name", "Alex"]).exit_code == 0
-
-    def invoke(*args: str, stdin: str | None = None):
-        return runner.invoke(app, list(args), input=stdin)
+def cli(alex_cli):
+    invoke = alex_cli
 
     for strength in ("8", "6"):
         assert cli_ok(invoke(*TRIGGER, "--strength", strength))
