@@ -107,6 +107,14 @@ class Conflict(BowlbyError):
     code = "conflict"
 
 
+class PausedForSafety(BowlbyError):
+    """A tool that coaches closeness with the partner, asked for while safety mode is on."""
+
+    exit_code = 8
+    http_status = 403
+    code = "paused_for_safety"
+
+
 def _locate(message: str, file: str | None, line: int | None, field: str | None) -> str:
     where = [part for part in (file, f"line {line}" if line else None) if part]
     if field:

@@ -15,6 +15,12 @@ from bowlby.cli import (
     journal,
     journal_read,
     links,
+    practice_checkins,
+    practice_cycles,
+    practice_ratio,
+    practice_repairs,
+    practice_soothing,
+    practice_vulnerability,
     profiles,
     safety,
     serve,
@@ -55,6 +61,15 @@ app.add_typer(journal.app, name="journal")
 app.add_typer(assess.app, name="assess")
 app.add_typer(config.app, name="config")
 app.add_typer(safety.app, name="safety")
+for practice_tool in (
+    practice_checkins,
+    practice_soothing,
+    practice_vulnerability,
+    practice_ratio,
+    practice_repairs,
+    practice_cycles,
+):
+    practice_tool.register(app)
 
 
 def run() -> None:

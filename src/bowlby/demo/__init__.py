@@ -13,6 +13,7 @@ from importlib import resources
 from typing import Any
 
 from bowlby import models
+from bowlby.demo.practice import seed_practice
 from bowlby.demo.steps import seed_steps
 from bowlby.errors import NotFound
 from bowlby.services import accounts, entries, sharing
@@ -61,6 +62,7 @@ def seed_demo(store: Store, settings: Settings, today: datetime) -> None:
     for keyring in (maya, jordan):
         seed_assessments(store, keyring, rng, start)
         seed_steps(store, keyring, rng, start)
+    seed_practice(store, maya, jordan, rng, start)
     sharing.share_pending_entries(store, maya)
 
 

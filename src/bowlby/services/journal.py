@@ -5,24 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, tzinfo
-from typing import TypedDict, TypeVar, Unpack
+from typing import TypeVar, Unpack
 
 from bowlby import models
 from bowlby.errors import InputError, NotFound, NotShared
 from bowlby.journal import emotions, reflections, search, successes, thought_records, triggers
-from bowlby.services import entries
+from bowlby.services import entries, records
+from bowlby.services.records import ListQuery
 from bowlby.store.engine import Store
 
 View = TypeVar("View")
-
-
-class ListQuery(TypedDict, total=False):
-    """Which records to list: whose (mine, shared, all), a time window, how many."""
-
-    whose: str
-    since: datetime | None
-    until: datetime | None
-    limit: int | None
 
 
 KINDS = {
@@ -151,23 +143,13 @@ def _views(
     keyring: models.Keyring,
     kind: str,
     to_view: Callable[[models.Entry], View],
-    *,
-    whose: str = "mine",
-    since: datetime | None = None,
-    until: datetime | None = None,
-    limit: int | None = None,
+    **query: Unpack[ListQuery],
 ) -> list[View]:
-    found = entries.list_entries(
-        store, keyring, whose=whose, kinds=[kind], since=since, until=until, limit=limit
-    )
-    return [to_view(entry) for entry in found]
+    return records.list_views(store, keyring, kind, to_view, **query)
 
 
 def _own(store: Store, keyring: models.Keyring, entry_id: str, kind: str) -> models.Entry:
-    entry = entries.read_entry(store, keyring, entry_id)
-    if entry.kind != kind or entry.owner_id != keyring.profile_id:
-        raise NotFound(f"There is no {KINDS.get(kind, kind)} {entry_id} of yours.")
-    return entry
+    return records.read_own(store, keyring, entry_id, kind, KINDS.get(kind, kind))
 
 
 def _check_evidence(store: Store, keyring: models.Keyring, success_ids: Sequence[str]) -> None:

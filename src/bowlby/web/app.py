@@ -18,7 +18,16 @@ from bowlby.settings import Settings, get_settings
 from bowlby.store.engine import open_store
 from bowlby.web import api
 from bowlby.web.errors import install_error_handlers
-from bowlby.web.pages import account, assessments, auth, entries, journal, links, safety
+from bowlby.web.pages import (
+    account,
+    assessments,
+    auth,
+    entries,
+    journal,
+    links,
+    practice,
+    safety,
+)
 from bowlby.web.security import SecurityHeaders
 from bowlby.web.sessions import SessionStore
 from bowlby.web.throttle import SignInThrottle
@@ -76,6 +85,7 @@ def create_app(
         app.include_router(router)
     app.include_router(assessments.router)
     app.include_router(journal.router)
+    app.include_router(practice.router)
     app.include_router(safety.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     install_error_handlers(app)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from bowlby.web.api import assessments, auth, entries, journal, links, safety
+from bowlby.web.api import assessments, auth, entries, journal, links, practice, safety
 
 router = APIRouter(prefix="/api")
 router.include_router(auth.router)
@@ -17,3 +17,4 @@ router.include_router(links.router)
 router.include_router(journal.router)
 router.include_router(assessments.router)
 router.include_router(safety.router)
+router.include_router(practice.router)

@@ -1,0 +1,7 @@
+"""Practice API: soothing."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter(tags=["practice"])
