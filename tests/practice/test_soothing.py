@@ -73,8 +73,7 @@ def test_the_words_say_too_few_below_three_sessions():
     sessions = [view("wait_20", 6, 5, 1), view("wait_20", 7, 5, 2)]
     rows = {row.exercise: row for row in soothing.measure_effects(sessions)}
     assert rows["wait_20"].sentence == (
-        "Too few sessions to tell yet (2 so far); after three or more, a pattern can start "
-        "to show."
+        "Too few sessions to tell yet (2 so far); after three or more, a pattern can start to show."
     )
     assert rows["grounding_54321"].sentence == "Not tried yet."
     assert soothing.most_helpful(list(rows.values())) is None
