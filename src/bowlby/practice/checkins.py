@@ -1,0 +1,352 @@
+"""The daily 15-minute check-in: a short script kept as data, each partner's answers as an entry
+of their own, the couple's time of day, the rhythm of days (told kindly, never as a failure) and
+the reminder as an iCalendar file any calendar app imports."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from functools import cache
+from importlib import resources
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, field_validator
+
+from bowlby import models
+from bowlby.errors import InputError
+from bowlby.journal.records import RecordInput, RecordView, ShortText, draft_of, view_fields
+
+KIND = "checkin"
+SCHEDULE_KIND = "checkin_schedule"
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+ICAL_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+ANSWERS = ("feeling_word", "feeling_note", "appreciation", "logistics", "need")
+MAX_MINUTES = 180
+MAX_FEELING_WORD = 40
+RHYTHM_DAYS = 30
+REMINDER_MINUTES_BEFORE = 10
+
+
+# The script and its words, kept as data -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScriptStep:
+    id: str
+    title: str
+    prompt: str
+    minutes: int
+
+
+@dataclass(frozen=True)
+class Script:
+    minutes: int
+    intro: str
+    steps: tuple[ScriptStep, ...]
+    feeling_words: tuple[str, ...]
+
+
+@cache
+def _data() -> dict[str, Any]:
+    text = resources.files("bowlby.practice").joinpath("data", "checkin_script.json")
+    loaded: dict[str, Any] = json.loads(text.read_text("utf-8"))
+    return loaded
+
+
+@cache
+def script() -> Script:
+    data = _data()
+    return Script(
+        minutes=data["minutes"],
+        intro=data["intro"],
+        steps=tuple(ScriptStep(**step) for step in data["steps"]),
+        feeling_words=tuple(data["feeling_words"]),
+    )
+
+
+def say(key: str, **values: object) -> str:
+    """One of the check-in's messages, its {slots} filled."""
+    message: str = _data()["messages"][key]
+    return message.format(**values) if values else message
+
+
+# A check-in -----------------------------------------------------------------------------------
+
+
+class CheckinInput(RecordInput):
+    """One person's answers to the script; free text only, the minutes as a plain number."""
+
+    feeling_word: str
+    feeling_note: ShortText = ""
+    appreciation: ShortText = ""
+    logistics: ShortText = ""
+    need: ShortText = ""
+    minutes: int | None = None
+
+    @field_validator("feeling_word")
+    @classmethod
+    def _one_word(cls, value: str) -> str:
+        value = " ".join(value.split())
+        if not value:
+            raise InputError(say("write_feeling_word"), field="feeling_word")
+        if len(value) > MAX_FEELING_WORD:
+            raise InputError(say("feeling_word_too_long"), field="feeling_word")
+        return value
+
+    @field_validator("minutes")
+    @classmethod
+    def _minutes_in_range(cls, value: int | None) -> int | None:
+        if value is not None and not 0 <= value <= MAX_MINUTES:
+            raise InputError(say("minutes_range"), field="minutes")
+        return value
+
+
+class CheckinView(RecordView):
+    owner_id: str
+    feeling_word: str
+    feeling_note: str
+    appreciation: str
+    logistics: str
+    need: str
+    minutes: int | None
+
+
+def checkin_draft(answers: CheckinInput) -> models.EntryDraft:
+    values: dict[str, models.PlainValue] = {"minutes": answers.minutes}
+    text = {name: getattr(answers, name) for name in ANSWERS}
+    return draft_of(answers, KIND, values, text)
+
+
+def checkin_view(entry: models.Entry) -> CheckinView:
+    minutes = entry.values.get("minutes")
+    answers: dict[str, Any] = {name: entry.text.get(name, "") for name in ANSWERS}
+    return CheckinView(
+        **view_fields(entry),
+        **answers,
+        owner_id=entry.owner_id,
+        minutes=None if minutes is None else int(minutes),
+    )
+
+
+def checkins_on(checkins: Iterable[CheckinView], day: date, zone: tzinfo) -> list[CheckinView]:
+    """The check-ins of one local date, oldest first."""
+    found = [c for c in checkins if c.occurred_at.astimezone(zone).date() == day]
+    return sorted(found, key=lambda c: c.occurred_at)
+
+
+# The couple's time of day ---------------------------------------------------------------------
+
+
+def parse_clock(value: str) -> time:
+    """A time of day as hours and minutes ("20:30", "8:05"), or a clear error on the field."""
+    found = CLOCK.match(value.strip())
+    if not found:
+        raise InputError(say("bad_time"), field="at")
+    return time(int(found.group(1)), int(found.group(2)))
+
+
+def zone_of(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InputError(say("bad_zone", zone=name), field="zone") from None
+
+
+class ScheduleInput(RecordInput):
+    """When the check-in happens: a local time, its IANA zone, and the days (none: every day)."""
+
+    at: str
+    zone: str
+    weekdays: list[str] = Field(default_factory=list)
+
+    @field_validator("at")
+    @classmethod
+    def _clock(cls, value: str) -> str:
+        return parse_clock(value).strftime("%H:%M")
+
+    @field_validator("zone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        return zone_of(value).key
+
+    @field_validator("weekdays")
+    @classmethod
+    def _known_days(cls, days: list[str]) -> list[str]:
+        chosen = {day.strip().lower()[:3] for day in days if day.strip()}
+        unknown = sorted(chosen - set(WEEKDAYS))
+        if unknown:
+            raise InputError(say("bad_weekday", day=unknown[0]), field="weekdays")
+        return [] if chosen == set(WEEKDAYS) else [day for day in WEEKDAYS if day in chosen]
+
+
+class ScheduleView(RecordView):
+    owner_id: str
+    at: str
+    zone: str
+    weekdays: list[str]
+
+    @property
+    def description(self) -> str:
+        """'20:30 every day (Europe/Berlin)' or '20:30 on Mon, Thu (Europe/Berlin)'."""
+        days = ", ".join(d.title() for d in self.weekdays) if self.weekdays else ""
+        return f"{self.at} {f'on {days}' if days else say('every_day')} ({self.zone})"
+
+
+def schedule_draft(schedule: ScheduleInput) -> models.EntryDraft:
+    values: dict[str, models.PlainValue] = {
+        "at": schedule.at,
+        "zone": schedule.zone,
+        "weekdays": ",".join(schedule.weekdays),
+    }
+    return draft_of(schedule, SCHEDULE_KIND, values, {})
+
+
+def schedule_view(entry: models.Entry) -> ScheduleView:
+    days = str(entry.values.get("weekdays") or "")
+    return ScheduleView(
+        **view_fields(entry),
+        owner_id=entry.owner_id,
+        at=str(entry.values.get("at")),
+        zone=str(entry.values.get("zone")),
+        weekdays=[day for day in days.split(",") if day],
+    )
+
+
+def couple_schedule(
+    schedules: Sequence[ScheduleView], me_id: str, linked: bool
+) -> ScheduleView | None:
+    """The most recent schedule both partners can see (mine shared, or my partner's); alone,
+    or while nothing is shared yet, my own most recent one."""
+    newest_first = sorted(schedules, key=lambda s: (s.occurred_at, s.updated_at), reverse=True)
+    mine = [s for s in newest_first if s.owner_id == me_id]
+    if linked:
+        both = [s for s in newest_first if s.owner_id != me_id or s.shared_with_partner]
+        if both:
+            return both[0]
+    return mine[0] if mine else None
+
+
+def next_reminders(schedule: ScheduleView, after: datetime, count: int = 8) -> list[datetime]:
+    """The next ``count`` check-in times after ``after``, in UTC, right across DST changes."""
+    zone = ZoneInfo(schedule.zone)
+    at = parse_clock(schedule.at)
+    allowed = set(schedule.weekdays) or set(WEEKDAYS)
+    day = after.astimezone(zone).date()
+    found: list[datetime] = []
+    while len(found) < count:
+        if WEEKDAYS[day.weekday()] in allowed:
+            local = datetime.combine(day, at, tzinfo=zone)
+            if local > after:
+                found.append(local.astimezone(UTC))
+        day += timedelta(days=1)
+    return found
+
+
+def checkin_calendar(schedule: ScheduleView, uid_seed: str, stamp: datetime) -> bytes:
+    """A recurring 15-minute event at the local time with its VTIMEZONE, a display alarm and
+    a stable UID; its words are neutral (not even the app's name), so the file tells nobody
+    what it is for."""
+    from icalendar import Alarm, Calendar, Event
+
+    zone = ZoneInfo(schedule.zone)
+    set_on = schedule.occurred_at.astimezone(zone).date()
+    midnight = datetime.combine(set_on, time(), tzinfo=zone)
+    first = next_reminders(schedule, midnight - timedelta(microseconds=1), 1)[0]
+    event = Event()
+    event.add("uid", f"{uuid.uuid5(uuid.NAMESPACE_URL, f'checkin:{uid_seed}')}@checkin.local")
+    event.add("dtstamp", stamp.astimezone(UTC))
+    event.add("dtstart", first.astimezone(zone))
+    event.add("duration", timedelta(minutes=script().minutes))
+    event.add("rrule", _rrule(schedule.weekdays))
+    event.add("summary", say("calendar_title"))
+    event.add("description", say("calendar_description"))
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", say("calendar_alarm"))
+    alarm.add("trigger", timedelta(minutes=-REMINDER_MINUTES_BEFORE))
+    event.add_component(alarm)
+    calendar = Calendar()
+    calendar.add("prodid", "-//Check-in reminder//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return bytes(calendar.to_ical())
+
+
+def _rrule(weekdays: Sequence[str]) -> dict[str, Any]:
+    if not weekdays:
+        return {"freq": "daily"}
+    return {"freq": "weekly", "byday": [ICAL_WEEKDAYS[WEEKDAYS.index(d)] for d in weekdays]}
+
+
+# The rhythm: runs of days and the days in between, told kindly -----------------------------
+
+
+@dataclass(frozen=True)
+class DayMark:
+    """One day of the rhythm strip: who checked in."""
+
+    day: date
+    mine: bool
+    partner: bool
+
+
+@dataclass(frozen=True)
+class Rhythm:
+    today: date
+    current_run: int
+    run_includes_today: bool
+    last_7: int
+    last_30: int
+    total_days: int
+    days: tuple[DayMark, ...]  # the last 30 days, oldest first
+
+
+def local_days(times: Iterable[datetime], zone: tzinfo) -> set[date]:
+    """The local dates on which something happened, in the person's zone."""
+    return {when.astimezone(zone).date() for when in times}
+
+
+def find_rhythm(
+    my_days: Collection[date], today: date, partner_days: Collection[date] = ()
+) -> Rhythm:
+    """The current run (still counted while today is open), and the days checked in during
+    the last 7 and 30 days; days after today are left out."""
+    mine = {day for day in my_days if day <= today}
+    includes_today = today in mine
+    run, day = 0, today if includes_today else today - timedelta(days=1)
+    while day in mine:
+        run, day = run + 1, day - timedelta(days=1)
+    strip = [today - timedelta(days=back) for back in range(RHYTHM_DAYS - 1, -1, -1)]
+    return Rhythm(
+        today=today,
+        current_run=run,
+        run_includes_today=includes_today,
+        last_7=sum(1 for day in strip[-7:] if day in mine),
+        last_30=sum(1 for day in strip if day in mine),
+        total_days=len(mine),
+        days=tuple(DayMark(day, day in mine, day in partner_days) for day in strip),
+    )
+
+
+def describe_rhythm(rhythm: Rhythm) -> list[str]:
+    """The rhythm in kind, plain sentences: what was done, never what was not."""
+    if not rhythm.total_days:
+        return [say("nothing_yet")]
+    run = rhythm.current_run
+    day_word = "day" if run == 1 else "days"
+    if run and rhythm.run_includes_today:
+        first = say("run_today", days=run, day_word=day_word)
+    elif run:
+        first = say("run_open", days=run, day_word=day_word)
+    else:
+        first = say("run_none")
+    sentences = [first, say("last_days", week=rhythm.last_7, month=rhythm.last_30)]
+    return sentences + ([say("gentle_note")] if rhythm.last_7 < 7 else [])
