@@ -124,7 +124,8 @@ def test_the_exercises_are_data_with_their_pacing():
     assert by_id["breathing_478"].phases == {"in": 4, "hold": 7, "out": 8}
     assert by_id["resonance_breathing"].round_seconds == 10  # six breaths a minute
     assert len(by_id["grounding_54321"].steps) == 5
-    assert by_id["wait_20"].minutes == 20 and by_id["wait_20"].meanwhile
+    assert by_id["wait_20"].minutes == 20
+    assert by_id["wait_20"].meanwhile
     assert soothing.breathing_exercise("4-7-8").id == "breathing_478"
     with pytest.raises(InputError):
         soothing.breathing_exercise("box")
