@@ -29,7 +29,8 @@ def test_a_rupture_then_its_repair_in_minutes(cli):
     listed = cli("repair", "list").output
     assert re.search(rf"{rupture_id} │ 2026-03-28 23:30 │ argued about the in-laws │ 7 ", listed)
     assert "still open, for" in listed
-    # Berlin's clocks jump from 02:00 to 03:00 on 29 March 2026: 23:30 to 03:10 is 3 h 40 on the clock but 2 h 40 in real minutes.
+    # Berlin's clocks jump from 02:00 to 03:00 on 29 March 2026: 23:30 to 03:10 reads
+    # 3 h 40 on the clock but is 2 h 40 of real time.
     done = cli(
         "repair", "done", rupture_id, "--how", "apology", "--how", "reconnection",
         "--by", "partner", "--when", "2026-03-29T03:10",
