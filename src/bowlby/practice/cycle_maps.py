@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
@@ -39,10 +39,22 @@ ROLES: tuple[Role, ...] = ("reads", "feels", "does")
 
 
 @cache
+def _data() -> dict[str, Any]:
+    text = resources.files("bowlby.practice").joinpath("data", "cycle_map.json").read_text()
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@cache
 def moves() -> tuple[Choice, ...]:
     """What a person does when the cycle starts: protest or withdrawal moves (data file)."""
-    text = resources.files("bowlby.practice").joinpath("data", "cycle_moves.json").read_text()
-    return tuple(Choice(m["id"], m["label"], m["direction"]) for m in json.loads(text)["moves"])
+    return tuple(Choice(m["id"], m["label"], m["direction"]) for m in _data()["moves"])
+
+
+@cache
+def prompts() -> dict[str, Choice]:
+    """The builder's six prompts (trigger, feel, do, reads, their_feel, their_do), explained."""
+    return {key: Choice(key, p["label"], p["hint"]) for key, p in _data()["prompts"].items()}
 
 
 @cache
