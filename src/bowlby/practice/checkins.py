@@ -76,6 +76,14 @@ def say(key: str, **values: object) -> str:
     return message.format(**values) if values else message
 
 
+def visibility(partner: bool, therapist: bool) -> str:
+    """Who else can read a check-in, as a sentence."""
+    audiences = [name for name, on in (("partner", partner), ("therapist", therapist)) if on]
+    if not audiences:
+        return say("only_you")
+    return say("shared_with", audience=" and ".join(audiences))
+
+
 # A check-in -----------------------------------------------------------------------------------
 
 
