@@ -1,0 +1,160 @@
+"""The 5:1 ledger page's one typed context: rendered by practice_ratio.html and returned by
+GET /api/practice/ratio. Counts are in the person's zone; empty periods stay empty."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta, tzinfo
+
+from pydantic import BaseModel
+
+from bowlby import models
+from bowlby.insights.figures import svg_markup
+from bowlby.insights.ratio_chart import describe_ratio_chart, plot_ratio
+from bowlby.practice import ratio_ledger as ledger
+from bowlby.services import ratio_ledger, records
+from bowlby.store.engine import Store
+from bowlby.web import practice_ratio_messages as say
+
+DAYS = 28
+TABLE_DAYS = 14
+RECENT = 10
+
+
+class PeriodRow(BaseModel):
+    """One day, week or window: counts, or nothing at all when nothing was logged."""
+
+    label: str
+    first_day: date
+    last_day: date
+    empty: bool
+    positive: int
+    negative: int
+    estimated: int
+    ratio: float | None
+    described: str
+    meets_five: bool
+
+    @classmethod
+    def of(cls, period: ledger.RatioPeriod) -> PeriodRow:
+        tally = period.tally or ledger.Tally()
+        ratio = tally.ratio
+        return cls(
+            label=period.label,
+            first_day=period.first_day,
+            last_day=period.last_day,
+            empty=period.tally is None,
+            positive=tally.positive,
+            negative=tally.negative,
+            estimated=tally.estimated,
+            ratio=None if ratio is None else round(ratio, 2),
+            described=ledger.describe_ratio(period.tally),
+            meets_five=bool(tally.positive) and (ratio is None or ratio >= ledger.TARGET),
+        )
+
+
+class KindChoice(BaseModel):
+    id: str
+    label: str
+    hint: str
+
+
+class ChartFigure(BaseModel):
+    title: str
+    description: str
+    svg: str
+
+
+class PersonWeeks(BaseModel):
+    """One partner's weeks in the side-by-side view."""
+
+    name: str
+    mine: bool
+    weeks: list[PeriodRow]
+
+
+class RatioPage(BaseModel):
+    zone: str
+    paused_for_safety: bool
+    paused_message: str | None
+    today: PeriodRow
+    last_7_days: PeriodRow
+    days: list[PeriodRow]
+    weeks: list[PeriodRow]
+    has_estimated: bool
+    chart: ChartFigure | None
+    couple: list[PersonWeeks]
+    recent: list[ledger.InteractionView]
+    kinds: dict[str, list[KindChoice]]
+    research_title: str
+    research: list[str]
+    sources: list[str]
+
+
+def build_ratio_page(
+    store: Store, keyring: models.Keyring, zone: tzinfo, today: date, *, with_svg: bool = True
+) -> RatioPage:
+    paused = records.coaching_paused(store, keyring)
+    first = today - timedelta(days=DAYS - 1)
+    mine = _moments(store, keyring, zone, first - timedelta(days=ledger.ROLLING_DAYS), "mine")
+    days = ledger.ratio_by_day(mine, zone, first, today)
+    rolling = ledger.rolling_ratio(mine, zone, first, today)
+    weeks = ledger.ratio_by_week(mine, zone, first, today)
+    return RatioPage(
+        zone=str(zone),
+        paused_for_safety=paused,
+        paused_message=records.PAUSED_FOR_SAFETY if paused else None,
+        today=PeriodRow.of(days[-1]),
+        last_7_days=PeriodRow.of(rolling[-1]),
+        days=[PeriodRow.of(day) for day in reversed(days[-TABLE_DAYS:])],
+        weeks=[PeriodRow.of(week) for week in reversed(weeks)],
+        has_estimated=any(m.source == "estimated" for m in mine),
+        chart=_chart(days, rolling, with_svg) if mine else None,
+        couple=[] if paused else _couple(store, keyring, zone, weeks, first, today),
+        recent=mine[:RECENT],
+        kinds={
+            sign: [KindChoice(id=k.id, label=k.label, hint=k.hint) for k in kinds]
+            for sign, kinds in ledger.interaction_kinds().items()
+        },
+        research_title=say.RESEARCH_TITLE,
+        research=list(say.RESEARCH),
+        sources=list(say.SOURCES),
+    )
+
+
+def _moments(
+    store: Store, keyring: models.Keyring, zone: tzinfo, since: date, whose: str
+) -> list[ledger.InteractionView]:
+    start = ratio_ledger.start_of(since, zone)
+    return ratio_ledger.list_interactions(store, keyring, whose=whose, since=start)
+
+
+def _chart(
+    days: list[ledger.RatioPeriod], rolling: list[ledger.RatioPeriod], with_svg: bool
+) -> ChartFigure:
+    description = describe_ratio_chart(rolling)
+    svg = svg_markup(plot_ratio(days, rolling), say.CHART_TITLE, description) if with_svg else ""
+    return ChartFigure(title=say.CHART_TITLE, description=description, svg=svg)
+
+
+def _couple(
+    store: Store,
+    keyring: models.Keyring,
+    zone: tzinfo,
+    my_weeks: list[ledger.RatioPeriod],
+    first: date,
+    today: date,
+) -> list[PersonWeeks]:
+    """Me and each linked partner who shared moments, week by week, newest week first."""
+    shared = _moments(store, keyring, zone, first, "shared")
+    if not shared:
+        return []
+    people = [PersonWeeks(name=keyring.name, mine=True, weeks=_rows(my_weeks))]
+    for name in sorted({m.owner_name for m in shared}):
+        theirs = [m for m in shared if m.owner_name == name]
+        weeks = ledger.ratio_by_week(theirs, zone, first, today)
+        people.append(PersonWeeks(name=name, mine=False, weeks=_rows(weeks)))
+    return people
+
+
+def _rows(periods: list[ledger.RatioPeriod]) -> list[PeriodRow]:
+    return [PeriodRow.of(period) for period in reversed(periods)]
