@@ -143,3 +143,11 @@ def test_safety_mode_pauses_the_cycle_commands(alex_cli, cycle_id):
     assert "pauses the exercises that coach closeness" in result.output
     side = alex_cli("cycle", "side", cycle_id, "--trigger", "x", "--feel", "y", "--do", "z")
     assert side.exit_code == 8
+
+
+def test_safety_mode_does_not_show_or_draw_the_loop(alex_cli, cycle_id, tmp_path):
+    assert alex_cli("safety", "mode", "on").exit_code == 0
+    assert alex_cli("cycle", "show", cycle_id).exit_code == 8
+    assert alex_cli("cycle", "draw", cycle_id, "-o", str(tmp_path / "x.svg")).exit_code == 8
+    assert not (tmp_path / "x.svg").exists()
+    assert "The silence after plans change" in alex_cli("cycle", "list").output

@@ -195,12 +195,12 @@ def show(
     from bowlby.services import cycle_maps
 
     with signed_in(profile) as (store, keyring):
-        mapped = cycle_maps.map_cycle(store, keyring, full_id(store, keyring, cycle_id))
-    title, *steps = loop_lines(mapped.loop)
+        loop = cycle_maps.shared_loop(store, keyring, full_id(store, keyring, cycle_id))
+    title, *steps = loop_lines(loop)
     console.print(f"[bold]{escape(title)}[/]")
     for number, line in enumerate(steps, start=1):
         console.print(f"  {number}. {escape(line)}" if number <= 6 else f"     {escape(line)}")
-    for lane in (mapped.loop.first, mapped.loop.second):
+    for lane in (loop.first, loop.second):
         console.print(f"[dim]{escape(lane.legend)}[/]")
 
 
@@ -217,8 +217,8 @@ def draw(
     from bowlby.services import cycle_maps
 
     with signed_in(profile) as (store, keyring):
-        mapped = cycle_maps.map_cycle(store, keyring, full_id(store, keyring, cycle_id))
-    written = write_private_file(output, draw_cycle_loop(mapped.loop) + "\n")
+        loop = cycle_maps.shared_loop(store, keyring, full_id(store, keyring, cycle_id))
+    written = write_private_file(output, draw_cycle_loop(loop) + "\n")
     console.print(DRAWN.format(path=escape(str(written))))
 
 

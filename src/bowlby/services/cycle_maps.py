@@ -112,6 +112,12 @@ def map_cycle(store: Store, keyring: models.Keyring, cycle_id: str) -> CycleMap:
     return CycleMap(cycle=cycle, sides=sides, loop=loop, mine=mine)
 
 
+def shared_loop(store: Store, keyring: models.Keyring, cycle_id: str) -> CycleLoop:
+    """The loop to show or draw; paused in safety mode, when the framing itself is unsafe."""
+    records.refuse_coaching_in_safety_mode(store, keyring)
+    return map_cycle(store, keyring, cycle_id).loop
+
+
 def partner_name(store: Store, keyring: models.Keyring) -> str:
     """The linked partner's name, or a plain stand-in for someone filling in both sides."""
     partners = _partners(store, keyring)
