@@ -185,9 +185,10 @@ def _legend(lanes: tuple[LoopLane, LoopLane], top: float) -> str:
     for index, lane in enumerate(lanes):
         stroke, fill = COLOURS[lane.lane]
         y = top + index * (LINE_HEIGHT + 6)
+        dashed = ' stroke-dasharray="4 2"' if lane.guessed_by else ""
         rows.append(
             f'<rect x="{BOX_X}" y="{y:.0f}" width="16" height="16" rx="3" fill="{fill}" '
-            f'stroke="{stroke}" stroke-width="2"/>'
+            f'stroke="{stroke}" stroke-width="2"{dashed}/>'
             + _text(BOX_X + 24, y + 13, wrap(lane.legend, 36, 1)[0], f'fill="{INK}"', 13)
         )
     return '<g class="legend">' + "".join(rows) + "</g>"
