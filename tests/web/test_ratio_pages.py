@@ -56,14 +56,18 @@ def test_a_kind_of_the_other_sign_is_shown_again_next_to_its_field(people):
 
 def test_the_api_logs_a_moment_and_returns_the_pages_context(people):
     alex = people.add("Alex")
-    made = alex.send("POST", "/api/practice/ratio", {"occurred_at": NOW,
-                                                     "sign": "+", "kind": "humour"})  # fmt: skip
+    made = alex.send(
+        "POST", "/api/practice/ratio", {"occurred_at": NOW, "sign": "+", "kind": "humour"}
+    )
     assert made.status_code == 201, made.text
     body = made.json()
     assert (body["sign"], body["kind"], body["source"]) == ("positive", "humour", "logged")
     assert body["safety"]["signals"] == []
-    bad = alex.send("POST", "/api/practice/ratio", {"occurred_at": "2024-05-31T18:30:00Z",
-                                                    "sign": "-", "kind": "humour"})  # fmt: skip
+    bad = alex.send(
+        "POST",
+        "/api/practice/ratio",
+        {"occurred_at": "2024-05-31T18:30:00Z", "sign": "-", "kind": "humour"},
+    )
     assert bad.status_code == 422
     assert bad.json()["error"]["field"] == "kind"
     page = alex.get("/api/practice/ratio").json()
@@ -76,12 +80,19 @@ def test_the_api_logs_a_moment_and_returns_the_pages_context(people):
 
 def test_the_couple_view_shows_only_what_the_partner_shared(people):
     alex, sam = people.couple()
-    sam.send("POST", "/api/practice/ratio", {"occurred_at": NOW, "sign": "+",
-                                             "note": "private smile"})  # fmt: skip
-    shared = sam.send("POST", "/api/practice/ratio", {
-        "occurred_at": NOW, "sign": "-", "note": "shared sulk",
-        "shared_with_partner": True,
-    })  # fmt: skip
+    sam.send(
+        "POST", "/api/practice/ratio", {"occurred_at": NOW, "sign": "+", "note": "private smile"}
+    )
+    shared = sam.send(
+        "POST",
+        "/api/practice/ratio",
+        {
+            "occurred_at": NOW,
+            "sign": "-",
+            "note": "shared sulk",
+            "shared_with_partner": True,
+        },
+    )
     assert shared.status_code == 201, shared.text
     now = {"occurred_at": "", "sign": "positive"}
     tap(alex, **now)
@@ -107,8 +118,9 @@ def test_safety_mode_pauses_the_ledger_page_and_api(people):
     assert 'href="/safety"' in html
     assert 'href="/practice/soothing"' in html
     assert 'action="/practice/ratio"' not in html
-    refused = alex.send("POST", "/api/practice/ratio", {"occurred_at": "2024-05-31T18:30:00Z",
-                                                        "sign": "+"})  # fmt: skip
+    refused = alex.send(
+        "POST", "/api/practice/ratio", {"occurred_at": "2024-05-31T18:30:00Z", "sign": "+"}
+    )
     assert refused.status_code == 403
     assert refused.json()["error"]["code"] == "paused_for_safety"
 

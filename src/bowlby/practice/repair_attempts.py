@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, computed_field, field_validator
 
 from bowlby import models
 from bowlby.errors import InputError
@@ -103,6 +103,7 @@ class RuptureView(RecordView):
     note: str
     minutes_to_repair: float | None
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def is_open(self) -> bool:
         return self.repaired_at is None
