@@ -141,3 +141,21 @@ def test_safety_mode_pauses_starting_and_filling_in_a_cycle(store, couple):
     with pytest.raises(PausedForSafety):
         cycle_maps.rename_cycle(store, alex, cycle.id, CycleInput(occurred_at=NOW, name="X"))
     assert cycle_maps.map_cycle(store, alex, cycle.id).cycle.name == "After plans fall through"
+
+
+def test_the_demo_cycle_is_shared_filled_by_each_owner_and_revised_once(store, couple):
+    import random
+    from datetime import timedelta
+
+    from bowlby.demo import practice_cycles
+
+    alex, sam = couple
+    practice_cycles.seed(store, alex, sam, random.Random(5), NOW - timedelta(days=90))
+    (cycle,) = cycle_maps.list_cycles(store, sam)
+    mapped = cycle_maps.map_cycle(store, sam, cycle.id)
+    assert mapped.loop.first.legend == "Alex, in their own words"
+    assert mapped.loop.second.legend == "Sam, in their own words"
+    assert all(side.shared_with_partner for side in mapped.sides)
+    alex_side = next(side for side in mapped.sides if side.owner_id == alex.profile_id)
+    assert len(entries.entry_history(store, alex, alex_side.id)) == 1
+    assert all(side.occurred_at < NOW for side in mapped.sides)
