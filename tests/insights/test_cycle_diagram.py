@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 
 from bowlby import models
-from bowlby.insights.cycle_diagram import draw_cycle_loop, wrap
+from bowlby.insights.cycle_diagram import TEXT_CHARS, draw_cycle_loop, wrap
 from bowlby.practice import cycle_maps
 from bowlby.practice.cycle_maps import CycleInput, SideInput
 
@@ -119,7 +119,7 @@ def test_long_words_are_wrapped_into_lines_and_cut_with_an_ellipsis():
     group = next(g for g in root.iter(f"{SVG}g") if g.get("data-step") == "first-does")
     lines = [t.text or "" for t in group.iter(f"{SVG}text")]
     assert len(lines) == 1 + 5
-    assert all(len(line) <= 33 for line in lines[1:])
+    assert all(len(line) <= TEXT_CHARS for line in lines[1:])
     assert lines[-1].endswith("…")
     rect = group.find(f"{SVG}rect")
     assert float(rect.get("height")) >= 6 * 18

@@ -19,11 +19,11 @@ from bowlby.practice.cycle_maps import CycleLoop, LoopLane, LoopStep
 WIDTH = 360
 BOX_X, BOX_WIDTH = 44, 272
 LINE_HEIGHT = 18
-HEADING_CHARS, TEXT_CHARS = 30, 33
+HEADING_CHARS, TEXT_CHARS = 28, 30
 MAX_TEXT_LINES = 5
 GAP = 30
 BAND_HEIGHT = 96
-NAME_CHARS, MAX_NAME_LINES = 28, 3
+NAME_CHARS, MAX_NAME_LINES = 22, 3
 COLOURS = {"first": (PALETTE["blue"], "#e6f1f8"), "second": (PALETTE["vermillion"], "#fbece3")}
 INK, MUTED = "#1f2328", "#57606a"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
@@ -133,8 +133,8 @@ def _band(name: str, top: float) -> str:
         attributes = f'fill="{INK}" font-weight="700" text-anchor="middle"'
         texts.append(_text(middle, y, line, attributes, 16))
     return (
-        f'<g class="common-enemy"><rect x="{BOX_X + 20}" y="{top:.0f}" '
-        f'width="{BOX_WIDTH - 40}" height="{BAND_HEIGHT}" rx="{BAND_HEIGHT / 2:.0f}" '
+        f'<g class="common-enemy"><rect x="{BOX_X + 10}" y="{top:.0f}" '
+        f'width="{BOX_WIDTH - 20}" height="{BAND_HEIGHT}" rx="{BAND_HEIGHT / 2:.0f}" '
         f'fill="#f6f8fa" stroke="{MUTED}" stroke-width="1.5" stroke-dasharray="2 4"/>'
         + "".join(texts)
         + "</g>"
