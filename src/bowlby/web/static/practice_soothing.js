@@ -68,13 +68,13 @@
       status.textContent = "Well done: " + rounds + (rounds === 1 ? " round" : " rounds") +
         ". How anxious are you now?";
       pacer.dataset.state = "done";
-      start.disabled = false;
+      start.hidden = false;
       start.textContent = "Breathe again";
       fillMinutes(seconds);
     }
 
     start.addEventListener("click", function () {
-      start.disabled = true;
+      start.hidden = true;
       pacer.dataset.state = "running";
       run(roundsWanted(1));
     });
