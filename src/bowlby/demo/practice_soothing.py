@@ -1,15 +1,64 @@
-"""Demo data: soothing."""
+"""Demo data: self-soothing. Maya (anxious) soothes herself about 25 times over the 90 days;
+paced breathing calms her clearly more than waiting before texting, and she starts each
+session a little less anxious as the weeks go by. Some sessions are shared with Jordan."""
 
 from __future__ import annotations
 
 import random
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bowlby import models
+from bowlby.practice.soothing import SoothingInput
+from bowlby.services import soothing
 from bowlby.store.engine import Store
+
+DAYS = 90
+# exercise, typical drop in anxiety, minutes, rounds
+PLAN = (
+    ("breathing_478", 3.6, 1.3, 4),
+    ("wait_20", 1.2, 20.0, None),
+    ("resonance_breathing", 3.0, 2.0, 12),
+    ("grounding_54321", 2.2, 4.0, None),
+    ("breathing_478", 3.6, 1.3, 4),
+    ("wait_20", 1.2, 20.0, None),
+)
+NOTES = (
+    "No reply since lunch. Breathing first, phone later.",
+    "Waited. Still wanted to text, a bit less.",
+    "Shoulders dropped by the end.",
+    "The counting gave my mind something else to hold.",
+    "",
+    "Jordan went quiet after the call; I noticed the spiral starting.",
+    "Walked round the block while the timer ran.",
+    "",
+    "Calmer than I expected.",
+)
 
 
 def seed(
     store: Store, maya: models.Keyring, jordan: models.Keyring, rng: random.Random, start: datetime
 ) -> None:
     """Add this tool's demo records for the couple, from `start` (90 days ago) to now."""
+    count = 25
+    for index in range(count):
+        exercise, drop, minutes, rounds = PLAN[index % len(PLAN)]
+        fraction = index / count
+        before = max(3, min(10, round(8.5 - 2.5 * fraction + rng.uniform(-1, 1))))
+        after = max(0, min(before, round(before - drop + rng.uniform(-1.2, 1.2))))
+        day = start + timedelta(days=int(fraction * (DAYS - 2)) + 1)
+        soothing.record_session(
+            store,
+            maya,
+            SoothingInput(
+                occurred_at=day.replace(
+                    hour=rng.choice([13, 18, 21, 22]), minute=rng.randrange(60)
+                ),
+                exercise=exercise,
+                anxiety_before=before,
+                anxiety_after=after,
+                minutes=minutes,
+                rounds=rounds,
+                note=NOTES[index % len(NOTES)],
+                shared_with_partner=index % 4 == 3,
+            ),
+        )
