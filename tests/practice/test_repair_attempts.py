@@ -124,6 +124,7 @@ def test_the_trend_is_the_median_per_local_month_and_rolling():
 
 
 def test_durations_read_as_minutes_hours_and_days():
+    assert format_minutes(0.4) == "less than a minute"
     assert format_minutes(1) == "1 minute"
     assert format_minutes(45.4) == "45 minutes"
     assert format_minutes(60) == "1 hour"

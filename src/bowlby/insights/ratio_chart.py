@@ -34,7 +34,7 @@ def ratio_or_edge(tally: Tally | None) -> float:
 
 def plot_ratio(days: Sequence[RatioPeriod], rolling: Sequence[RatioPeriod]) -> Figure:
     """Daily ratios (logged only) as dots, the rolling 7 days as a line, the 5:1 line."""
-    figure = new_figure(8.0, 3.6)
+    figure = new_figure(6.4, 3.4)
     axes = figure.add_subplot()
     dates = as_x([period.first_day for period in days])
     daily = [ratio_or_edge(p.tally.logged_only() if p.tally else None) for p in days]
@@ -65,6 +65,8 @@ def plot_ratio(days: Sequence[RatioPeriod], rolling: Sequence[RatioPeriod]) -> F
         label="5:1 (seen in conflict talks)",
     )
     _style_axes(axes)
+    if dates:
+        axes.set_xlim(dates[0] - 0.5, dates[-1] + 0.5)
     return figure
 
 
@@ -113,9 +115,12 @@ def _draw_daily(axes: Axes, dates: Sequence[float], values: Sequence[float]) -> 
 
 
 def _style_axes(axes: Axes) -> None:
+    from matplotlib.dates import AutoDateLocator, DateFormatter
     from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
 
     axes.xaxis_date()
+    axes.xaxis.set_major_locator(AutoDateLocator(minticks=3, maxticks=7))
+    axes.xaxis.set_major_formatter(DateFormatter("%d %b"))
     axes.set_yscale("log")
     axes.set_ylim(BOTTOM * 0.8, TOP * 1.25)
     axes.yaxis.set_major_locator(FixedLocator([BOTTOM, *TICKS, TOP]))
@@ -125,8 +130,8 @@ def _style_axes(axes: Axes) -> None:
     axes.grid(axis="y", color="#dddddd", linewidth=0.6)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
-    axes.tick_params(axis="x", labelrotation=30, labelsize=8)
-    axes.figure.legend(loc="outside lower center", fontsize=8, frameon=False, ncols=3)
+    axes.tick_params(labelsize=9)
+    axes.figure.legend(loc="outside lower center", fontsize=9, frameon=False, ncols=2)
 
 
 def _tick_label(value: float, _position: object) -> str:

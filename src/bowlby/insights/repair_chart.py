@@ -20,7 +20,15 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-TICKS = {5: "5 min", 15: "15 min", 60: "1 hour", 360: "6 hours", 1440: "1 day", 4320: "3 days"}
+TICKS = {
+    1: "1 min",
+    5: "5 min",
+    15: "15 min",
+    60: "1 hour",
+    360: "6 hours",
+    1440: "1 day",
+    4320: "3 days",
+}
 HOUR = 60
 
 
@@ -30,7 +38,7 @@ def plot_repair_times(
     zone: tzinfo,
     now: datetime,
 ) -> Figure:
-    figure = new_figure(8.0, 3.6)
+    figure = new_figure(6.4, 3.4)
     axes = figure.add_subplot()
     done = repaired_only(ruptures)
     if done:
@@ -75,11 +83,14 @@ def _day(rupture: RuptureView, zone: tzinfo) -> date:
 
 
 def _style_axes(axes: Axes) -> None:
+    from matplotlib.dates import AutoDateLocator, DateFormatter
     from matplotlib.ticker import FixedFormatter, FixedLocator, NullLocator
 
     axes.xaxis_date()
+    axes.xaxis.set_major_locator(AutoDateLocator(minticks=3, maxticks=7))
+    axes.xaxis.set_major_formatter(DateFormatter("%d %b"))
     axes.set_yscale("log")
-    axes.set_ylim(3, 6000)
+    axes.set_ylim(0.7, 6000)
     axes.yaxis.set_major_locator(FixedLocator(list(TICKS)))
     axes.yaxis.set_major_formatter(FixedFormatter(list(TICKS.values())))
     axes.yaxis.set_minor_locator(NullLocator())
@@ -87,8 +98,8 @@ def _style_axes(axes: Axes) -> None:
     axes.grid(axis="y", color="#dddddd", linewidth=0.6)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
-    axes.tick_params(axis="x", labelrotation=30, labelsize=8)
-    axes.figure.legend(loc="outside lower center", fontsize=8, frameon=False, ncols=3)
+    axes.tick_params(labelsize=9)
+    axes.figure.legend(loc="outside lower center", fontsize=9, frameon=False, ncols=2)
 
 
 def describe_repair_chart(months: Sequence[RepairTrendPoint], open_count: int) -> str:
@@ -97,6 +108,10 @@ def describe_repair_chart(months: Sequence[RepairTrendPoint], open_count: int) -
     if not months:
         return "No repaired ruptures yet." + still
     first, last = months[0], months[-1]
+    if len(months) == 1:
+        return (
+            f"Median time to repair: {format_minutes(last.median_minutes)} in {last.label}.{still}"
+        )
     return (
         f"Median time to repair: {format_minutes(first.median_minutes)} in {first.label}, "
         f"{format_minutes(last.median_minutes)} in {last.label}.{still}"

@@ -175,6 +175,8 @@ def _minutes_between(start: datetime, end: datetime) -> float:
 def format_minutes(minutes: float) -> str:
     """'40 minutes', '3 hours 5 minutes', '2 days 4 hours': minutes, not days, is the aim."""
     whole = round(minutes)
+    if whole < 1:
+        return "less than a minute"
     if whole < MINUTES_PER_HOUR:
         return _plural(whole, "minute")
     if whole < MINUTES_PER_DAY:

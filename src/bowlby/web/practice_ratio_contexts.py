@@ -16,7 +16,7 @@ from bowlby.store.engine import Store
 from bowlby.web import practice_ratio_messages as say
 
 DAYS = 28
-TABLE_DAYS = 14
+TABLE_DAYS = 7
 RECENT = 10
 
 
