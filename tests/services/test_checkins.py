@@ -195,3 +195,17 @@ def test_a_zone_name_for_the_schedule():
     assert checkins.zone_name(BERLIN) == "Europe/Berlin"
     # A zone without a name (this computer's offset) falls back to a real IANA name.
     assert ZoneInfo(checkins.zone_name(timezone(timedelta(hours=5)))).key
+
+
+def test_the_answers_are_encrypted_at_rest_and_the_minutes_stay_plain(
+    store, store_settings, make_profile
+):
+    if store_settings.database_url:
+        pytest.skip("reads the SQLite files; the PostgreSQL dump is checked in test_privacy")
+    alex = make_profile("Alex")
+    check_in(store, alex, "planted-feeling", need="a planted sentence nobody should read")
+    home = store_settings.sqlite_path.parent
+    files = b"".join(path.read_bytes() for path in home.rglob("*") if path.is_file())
+    assert b"planted-feeling" not in files
+    assert b"planted sentence" not in files
+    assert b'"minutes": 15' in files or b'"minutes":15' in files
