@@ -209,3 +209,16 @@ def test_safety_mode_pauses_the_builder_and_the_drawing(people):
     assert refused.status_code == 403
     body = {"occurred_at": NOW.isoformat(), "name": "x"}
     assert alex.send("POST", "/api/practice/cycles", body).status_code == 403
+
+
+def test_words_of_danger_in_either_side_bring_the_calm_safety_note(people):
+    alex, _ = people.couple()
+    cycle_id = start(alex)
+    danger = "He said he would kill me"
+    guess = {"reads": danger, "their_feel": "angry", "their_move": "get_loud"}
+    saved = post_side(alex, cycle_id, **ALEX_SIDE, **guess)
+    assert saved.status_code == 303, saved.text
+    assert 'class="safety-note' in alex.get(f"/practice/cycles/{cycle_id}").text
+    written = api_side(alex, cycle_id, shared=False, do=danger)
+    categories = [s["category"] for s in written.json()["safety"]["signals"]]
+    assert "threat_of_violence" in categories
