@@ -186,21 +186,20 @@ def body(**changes):
     }
 
 
+def schedule_body(at: str):
+    return {"occurred_at": "2026-03-31T18:30:00+00:00", "at": at, "zone": "Europe/Berlin"}
+
+
 def test_the_api_saves_with_the_risk_check_and_refuses_bad_times(people):
     alex = people.add("Alex")
     saved = alex.send("POST", "/api/practice/checkins", body(need="I can't go on like this"))
     assert saved.status_code == 201, saved.text
     assert saved.json()["minutes"] == 12
     assert saved.json()["safety"]["signals"]
-    bad = alex.send("POST", "/api/practice/checkins/schedule", {
-        "occurred_at": "2026-03-31T18:30:00+00:00", "at": "7pm", "zone": "Europe/Berlin",
-    })  # fmt: skip
+    bad = alex.send("POST", "/api/practice/checkins/schedule", schedule_body("7pm"))
     assert bad.status_code == 422
-    assert "Write the time as hours and minutes" in bad.text
-    assert "at" in bad.text
-    made = alex.send("POST", "/api/practice/checkins/schedule", {
-        "occurred_at": "2026-03-31T18:30:00+00:00", "at": "7:05", "zone": "Europe/Berlin",
-    })  # fmt: skip
+    assert "field 'at': Write the time as hours and minutes" in bad.text
+    made = alex.send("POST", "/api/practice/checkins/schedule", schedule_body("7:05"))
     assert made.status_code == 201, made.text
     assert made.json()["description"] == "07:05 every day (Europe/Berlin)"
     assert alex.get("/api/practice/checkins/schedule").json()["at"] == "07:05"
