@@ -111,7 +111,8 @@ def test_the_partner_sees_a_side_only_when_it_is_shared(people):
     assert seen.status_code == 200
     assert "Plans fall through at the last minute" not in seen.text
     assert "Started by Alex, who shared it with you." in seen.text
-    assert "Alex: not filled in yet" in seen.text
+    assert "The loop is drawn here as soon as one side is filled in." in seen.text
+    assert "<svg" not in seen.text
     post_side(alex, cycle_id, share_partner="true", **ALEX_SIDE)
     assert "Plans fall through at the last minute" in sam.get(f"/practice/cycles/{cycle_id}").text
     answer = post_side(sam, cycle_id, trigger="Her questions", feel="cornered", move="go_quiet")

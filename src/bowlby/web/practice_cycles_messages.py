@@ -43,6 +43,7 @@ MOVE_LABEL = "What you do"
 THEIR_MOVE_LABEL = "What they do"
 SAVE = "Save my side"
 NOT_YET = "Not filled in yet."
+DRAWN_ONCE_FILLED = "The loop is drawn here as soon as one side is filled in."
 TEXT_HEADING = "The loop, step by step"
 ROUND_AGAIN = "… and round again."
 PARTNER_CANNOT_SEE = (
