@@ -129,3 +129,21 @@ def test_the_exercises_are_data_with_their_pacing():
     assert soothing.breathing_exercise("4-7-8").id == "breathing_478"
     with pytest.raises(InputError):
         soothing.breathing_exercise("box")
+
+
+def test_the_effects_chart_draws_only_exercises_tried_three_times():
+    from bowlby.insights.figures import svg_markup
+    from bowlby.insights.soothing_chart import charted, describe_effects, plot_effects
+
+    sessions = [view("breathing_478", 8, after, n) for n, after in enumerate((4, 3, 5))]
+    sessions += [view("wait_20", 7, 6, 10), view("wait_20", 7, 5, 11)]
+    effects = soothing.measure_effects(sessions)
+    assert [e.exercise for e in charted(effects)] == ["breathing_478"]
+    assert describe_effects(effects) == (
+        "Paced breathing 4-7-8: 4.0 points calmer on average, 95% range 1.5 to 6.5, from 3 "
+        "sessions."
+    )
+    svg = svg_markup(plot_effects(effects), "t", describe_effects(effects))
+    assert "<title>t</title>" in svg
+    assert "style=" not in svg
+    assert describe_effects(soothing.measure_effects([])) == "Not enough sessions to draw yet."

@@ -155,3 +155,18 @@ def test_safety_mode_does_not_pause_soothing(people):
 
 def test_signed_out_api_is_refused(client):
     assert client.get("/api/practice/soothing").status_code == 401
+
+
+def test_the_effects_chart_appears_from_three_sessions(people):
+    alex = people.add("Alex")
+    soothe(alex, after=4)
+    soothe(alex, after=2)
+    assert "<svg" not in alex.get("/practice/soothing").text
+    soothe(alex, after=3)
+    page = alex.get("/practice/soothing").text
+    assert "<title>How much calmer each exercise leaves you</title>" in page
+    chart = alex.get("/api/practice/soothing").json()["chart"]
+    assert chart["svg"] == ""
+    assert chart["description"].startswith(
+        "Paced breathing 4-7-8: 5.0 points calmer on average, 95% range 2.5 to 7.5, from 3 "
+    )

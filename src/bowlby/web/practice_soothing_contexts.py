@@ -8,6 +8,8 @@ from typing import Unpack
 from pydantic import BaseModel
 
 from bowlby import models
+from bowlby.insights import soothing_chart
+from bowlby.insights.figures import svg_markup
 from bowlby.practice import soothing
 from bowlby.practice.soothing import Exercise, ExerciseEffect, SoothingView
 from bowlby.services import soothing as service
@@ -20,6 +22,12 @@ from bowlby.web.journal_contexts import whose_of
 LIST_COUNT = 30
 
 
+class EffectsChart(BaseModel):
+    title: str
+    description: str
+    svg: str
+
+
 class SoothingHome(BaseModel):
     title: str
     lead: str
@@ -27,6 +35,7 @@ class SoothingHome(BaseModel):
     exercises: list[Exercise]
     effects: list[ExerciseEffect]
     most_helpful: str
+    chart: EffectsChart | None
     empty: str
     whose: Whose
     sessions: list[SoothingView]
@@ -38,7 +47,7 @@ class ExercisePage(BaseModel):
 
 
 def build_soothing_home(
-    store: Store, keyring: models.Keyring, **query: Unpack[ListQuery]
+    store: Store, keyring: models.Keyring, *, with_svg: bool = True, **query: Unpack[ListQuery]
 ) -> SoothingHome:
     query.setdefault("limit", LIST_COUNT)
     effects = service.exercise_effects(store, keyring)
@@ -49,6 +58,7 @@ def build_soothing_home(
         exercises=list(soothing.exercises()),
         effects=effects,
         most_helpful=soothing.most_helpful_sentence(effects),
+        chart=effects_chart(effects, with_svg=with_svg),
         empty=say.NO_SESSIONS,
         whose=whose_of(query),
         sessions=service.list_sessions(store, keyring, **query),
@@ -60,3 +70,13 @@ def build_exercise_page(store: Store, keyring: models.Keyring, exercise_id: str)
     chosen = soothing.exercise(exercise_id)
     effect = next(e for e in service.exercise_effects(store, keyring) if e.exercise == chosen.id)
     return ExercisePage(exercise=chosen, effect=effect)
+
+
+def effects_chart(effects: list[ExerciseEffect], *, with_svg: bool) -> EffectsChart | None:
+    """The figure once some exercise has been tried often enough to tell (three sessions)."""
+    if not soothing_chart.charted(effects):
+        return None
+    description = soothing_chart.describe_effects(effects)
+    figure = soothing_chart.plot_effects(effects) if with_svg else None
+    svg = svg_markup(figure, say.CHART_TITLE, description) if figure is not None else ""
+    return EffectsChart(title=say.CHART_TITLE, description=description, svg=svg)

@@ -32,8 +32,11 @@ def overview(
     whose: Whose = "mine",
     limit: Annotated[int, Query(ge=1, le=1000)] = pages.LIST_COUNT,
 ) -> pages.SoothingHome:
-    """The exercises, what each has done for you, and your sessions (or those shared)."""
-    return pages.build_soothing_home(store, session.keyring, whose=whose, limit=limit)
+    """The exercises, what each has done for you, and your sessions (or those shared); the
+    chart's SVG is left out here."""
+    return pages.build_soothing_home(
+        store, session.keyring, with_svg=False, whose=whose, limit=limit
+    )
 
 
 @router.post("", status_code=201)
