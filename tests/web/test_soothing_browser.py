@@ -116,7 +116,7 @@ def test_a_vulnerability_window_through_the_page(page, server):
     page.get_by_label("What did you share?").fill("That I still love the smell of rain")
     rate(page, "discomfort_before", 6)
     rate(page, "discomfort_after", 3)
-    page.get_by_label("They turned toward me").check()
+    page.get_by_label("Turned toward me").check()
     shoot(page, "window-form")
     page.get_by_role("button", name="Keep this window").click()
     page.wait_for_url(f"{base}/practice/vulnerability")

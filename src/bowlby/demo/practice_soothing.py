@@ -22,17 +22,26 @@ PLAN = (
     ("breathing_478", 3.6, 1.3, 4),
     ("wait_20", 1.2, 20.0, None),
 )
-NOTES = (
-    "No reply since lunch. Breathing first, phone later.",
-    "Waited. Still wanted to text, a bit less.",
-    "Shoulders dropped by the end.",
-    "The counting gave my mind something else to hold.",
-    "",
-    "Jordan went quiet after the call; I noticed the spiral starting.",
-    "Walked round the block while the timer ran.",
-    "",
-    "Calmer than I expected.",
-)
+NOTES = {
+    "breathing_478": (
+        "No reply since lunch. Breathing first, phone later.",
+        "Shoulders dropped by the end.",
+        "",
+        "The counting gave my mind something else to hold.",
+    ),
+    "wait_20": (
+        "Waited. Still wanted to text, a bit less.",
+        "Walked round the block while the timer ran.",
+        "Made tea. The urge was still there at the end.",
+        "",
+    ),
+    "resonance_breathing": ("Calmer than I expected.", "", "Slow and steady helped."),
+    "grounding_54321": (
+        "Jordan went quiet after the call; I noticed the spiral starting.",
+        "The cold window glass helped most.",
+        "",
+    ),
+}
 
 
 def seed(
@@ -58,7 +67,7 @@ def seed(
                 anxiety_after=after,
                 minutes=minutes,
                 rounds=rounds,
-                note=NOTES[index % len(NOTES)],
+                note=NOTES[exercise][index % len(NOTES[exercise])],
                 shared_with_partner=index % 4 == 3,
             ),
         )
