@@ -11,11 +11,11 @@ from icalendar import Calendar
 
 from bowlby import models
 from bowlby.errors import InputError
-from bowlby.practice import checkins
+from bowlby.practice import checkin_schedule, checkins
+from bowlby.practice.checkin_schedule import ScheduleInput
 from bowlby.practice.checkins import (
     CheckinInput,
     DayMark,
-    ScheduleInput,
     describe_rhythm,
     find_rhythm,
     local_days,
@@ -32,7 +32,7 @@ def days_ago(*backs: int) -> set[date]:
 
 def schedule(at="20:30", zone="Europe/Berlin", weekdays=(), owner="me", shared=True, when=SET_AT):
     made = ScheduleInput(occurred_at=when, at=at, zone=zone, weekdays=list(weekdays))
-    return checkins.ScheduleView(
+    return checkin_schedule.ScheduleView(
         id=f"{owner}-{when.isoformat()}",
         owner_id=owner,
         owner_name=owner,
@@ -240,7 +240,7 @@ def test_schedule_fields_are_tidied():
     every = ScheduleInput(occurred_at=SET_AT, at="20:30", zone="UTC", weekdays=["", " "])
     assert every.weekdays == []
     all_seven = ScheduleInput(
-        occurred_at=SET_AT, at="20:30", zone="UTC", weekdays=list(checkins.WEEKDAYS)
+        occurred_at=SET_AT, at="20:30", zone="UTC", weekdays=list(checkin_schedule.WEEKDAYS)
     )
     assert all_seven.weekdays == []
     assert schedule().description == "20:30 every day (Europe/Berlin)"
@@ -263,17 +263,20 @@ def test_the_couple_schedule_is_the_newest_both_can_see():
     theirs = schedule(at="21:00", owner="them", when=SET_AT + timedelta(days=1))
     mine_private = schedule(at="07:00", owner="me", shared=False, when=later)
     every = [mine_shared, theirs, mine_private]
-    assert checkins.couple_schedule(every, "me", linked=True) == theirs
-    assert checkins.couple_schedule([mine_shared, mine_private], "me", linked=True) == mine_shared
-    assert checkins.couple_schedule([mine_private], "me", linked=True) == mine_private
-    assert checkins.couple_schedule([mine_shared, mine_private], "me", linked=False) == (
+    assert checkin_schedule.couple_schedule(every, "me", linked=True) == theirs
+    assert (
+        checkin_schedule.couple_schedule([mine_shared, mine_private], "me", linked=True)
+        == mine_shared
+    )
+    assert checkin_schedule.couple_schedule([mine_private], "me", linked=True) == mine_private
+    assert checkin_schedule.couple_schedule([mine_shared, mine_private], "me", linked=False) == (
         mine_private
     )
-    assert checkins.couple_schedule([], "me", linked=True) is None
+    assert checkin_schedule.couple_schedule([], "me", linked=True) is None
 
 
 def test_reminders_keep_the_local_time_across_dst():
-    found = checkins.next_reminders(schedule(), datetime(2026, 3, 27, 12, tzinfo=UTC), 4)
+    found = checkin_schedule.next_reminders(schedule(), datetime(2026, 3, 27, 12, tzinfo=UTC), 4)
     assert found == [
         datetime(2026, 3, 27, 19, 30, tzinfo=UTC),
         datetime(2026, 3, 28, 19, 30, tzinfo=UTC),
@@ -281,13 +284,15 @@ def test_reminders_keep_the_local_time_across_dst():
         datetime(2026, 3, 30, 18, 30, tzinfo=UTC),
     ]
     # Just after today's time, the next one is tomorrow's.
-    after = checkins.next_reminders(schedule(), datetime(2026, 3, 27, 19, 31, tzinfo=UTC), 1)
+    after = checkin_schedule.next_reminders(
+        schedule(), datetime(2026, 3, 27, 19, 31, tzinfo=UTC), 1
+    )
     assert after == [datetime(2026, 3, 28, 19, 30, tzinfo=UTC)]
 
 
 def test_reminders_only_on_the_chosen_days():
     # 27 March 2026 is a Friday.
-    found = checkins.next_reminders(
+    found = checkin_schedule.next_reminders(
         schedule(weekdays=["mon", "fri"]), datetime(2026, 3, 27, 12, tzinfo=UTC), 3
     )
     assert [when.astimezone(BERLIN).strftime("%a %d") for when in found] == [
@@ -308,7 +313,7 @@ def read_event(content: bytes):
 
 
 def test_the_calendar_file_reads_back_with_time_zone_rule_alarm_and_duration():
-    content = checkins.checkin_calendar(
+    content = checkin_schedule.checkin_calendar(
         schedule(weekdays=["mon", "wed"]), "couple-seed", SET_AT + timedelta(days=3)
     )
     calendar, event = read_event(content)
@@ -331,9 +336,9 @@ def test_the_calendar_file_reads_back_with_time_zone_rule_alarm_and_duration():
 
 
 def test_every_day_is_a_daily_rule_and_the_uid_is_stable():
-    first = checkins.checkin_calendar(schedule(), "couple-seed", SET_AT)
-    again = checkins.checkin_calendar(schedule(at="21:15"), "couple-seed", SET_AT)
-    other = checkins.checkin_calendar(schedule(), "someone-else", SET_AT)
+    first = checkin_schedule.checkin_calendar(schedule(), "couple-seed", SET_AT)
+    again = checkin_schedule.checkin_calendar(schedule(at="21:15"), "couple-seed", SET_AT)
+    other = checkin_schedule.checkin_calendar(schedule(), "someone-else", SET_AT)
     _, event = read_event(first)
     assert event["rrule"]["FREQ"] == ["DAILY"]
     assert "BYDAY" not in event["rrule"]
@@ -346,7 +351,7 @@ def test_every_day_is_a_daily_rule_and_the_uid_is_stable():
 
 
 def test_the_calendar_words_reveal_nothing_private():
-    text = checkins.checkin_calendar(schedule(), "seed", SET_AT).decode().lower()
+    text = checkin_schedule.checkin_calendar(schedule(), "seed", SET_AT).decode().lower()
     assert "summary:check-in" in text
     for private in ("bowlby", "attachment", "partner", "anxious", "therap", "relationship"):
         assert private not in text

@@ -12,7 +12,8 @@ from icalendar import Calendar
 
 from bowlby import models
 from bowlby.errors import NotFound, NotShared, PausedForSafety
-from bowlby.practice.checkins import CheckinInput, ScheduleInput
+from bowlby.practice.checkin_schedule import ScheduleInput
+from bowlby.practice.checkins import CheckinInput
 from bowlby.services import checkins, entries, safety, sharing
 
 BERLIN = ZoneInfo("Europe/Berlin")

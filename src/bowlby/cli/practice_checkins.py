@@ -23,7 +23,8 @@ from bowlby.cli.steps import PartnerOption, TherapistOption, WhenOption
 from bowlby.errors import InputError
 
 if TYPE_CHECKING:
-    from bowlby.practice.checkins import CheckinView, Rhythm, ScheduleView
+    from bowlby.practice.checkin_schedule import ScheduleView
+    from bowlby.practice.checkins import CheckinView, Rhythm
     from bowlby.services.checkins import DaySummary
 
 group = typer.Typer(
@@ -135,7 +136,8 @@ def schedule(
     profile: str | None = ProfileOption,
 ) -> None:
     """Set the check-in time of day, or show the current one."""
-    from bowlby.practice.checkins import ScheduleInput, say, visibility
+    from bowlby.practice.checkin_schedule import ScheduleInput
+    from bowlby.practice.checkins import say, visibility
     from bowlby.services import checkins
     from bowlby.settings import get_settings
 
@@ -222,7 +224,7 @@ def print_day(summary: DaySummary) -> None:
 
 
 def print_checkin(who: str, checkin: CheckinView, zone_name: str) -> None:
-    from bowlby.practice.checkins import zone_of
+    from bowlby.practice.checkin_schedule import zone_of
 
     local = checkin.occurred_at.astimezone(zone_of(zone_name))
     minutes = "" if checkin.minutes is None else f" · {checkin.minutes} min"

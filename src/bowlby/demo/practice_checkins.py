@@ -7,7 +7,8 @@ import random
 from datetime import UTC, datetime, time, timedelta
 
 from bowlby import models
-from bowlby.practice.checkins import CheckinInput, ScheduleInput, zone_of
+from bowlby.practice.checkin_schedule import ScheduleInput, zone_of
+from bowlby.practice.checkins import CheckinInput
 from bowlby.services import checkins
 from bowlby.store.engine import Store
 

@@ -12,8 +12,9 @@ from pydantic import BaseModel
 
 from bowlby import files, models
 from bowlby.errors import InputError, NotFound, NotShared
-from bowlby.practice import checkins
-from bowlby.practice.checkins import CheckinView, ScheduleView
+from bowlby.practice import checkin_schedule, checkins
+from bowlby.practice.checkin_schedule import ScheduleView
+from bowlby.practice.checkins import CheckinView
 from bowlby.services import entries, records, sharing
 from bowlby.services.records import ListQuery
 from bowlby.store.engine import Store
@@ -55,12 +56,12 @@ def read_checkin(store: Store, keyring: models.Keyring, checkin_id: str) -> Chec
 
 
 def set_schedule(
-    store: Store, keyring: models.Keyring, schedule: checkins.ScheduleInput
+    store: Store, keyring: models.Keyring, schedule: checkin_schedule.ScheduleInput
 ) -> ScheduleView:
     """Keep a new time of day; the newest one both partners can see is the couple's."""
     records.refuse_coaching_in_safety_mode(store, keyring)
-    return checkins.schedule_view(
-        entries.write_entry(store, keyring, checkins.schedule_draft(schedule))
+    return checkin_schedule.schedule_view(
+        entries.write_entry(store, keyring, checkin_schedule.schedule_draft(schedule))
     )
 
 
@@ -69,9 +70,9 @@ def current_schedule(store: Store, keyring: models.Keyring) -> ScheduleView | No
     partner = partner_of(store, keyring)
     people = {keyring.profile_id, *([partner.profile_id] if partner else [])}
     schedules = records.list_views(
-        store, keyring, checkins.SCHEDULE_KIND, checkins.schedule_view, whose="all"
+        store, keyring, checkin_schedule.SCHEDULE_KIND, checkin_schedule.schedule_view, whose="all"
     )
-    return checkins.couple_schedule(
+    return checkin_schedule.couple_schedule(
         [s for s in schedules if s.owner_id in people],
         keyring.profile_id,
         linked=partner is not None,
@@ -139,7 +140,7 @@ def _calendar(store: Store, keyring: models.Keyring, now: datetime) -> tuple[byt
         raise NotFound(checkins.say("no_schedule"))
     partner = partner_of(store, keyring)
     people = sorted([keyring.profile_id, *([partner.profile_id] if partner else [])])
-    return checkins.checkin_calendar(schedule, ":".join(people), now), schedule
+    return checkin_schedule.checkin_calendar(schedule, ":".join(people), now), schedule
 
 
 def zone_name(zone: tzinfo) -> str:
@@ -153,6 +154,6 @@ def zone_name(zone: tzinfo) -> str:
         return "UTC"
     found = target.rpartition(ZONEINFO_DIR)[2] if ZONEINFO_DIR in target else ""
     try:
-        return checkins.zone_of(found).key if found else "UTC"
+        return checkin_schedule.zone_of(found).key if found else "UTC"
     except InputError:  # an odd system zone: UTC, which the person can change
         return "UTC"

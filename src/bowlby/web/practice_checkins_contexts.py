@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from bowlby import models
+from bowlby.practice import checkin_schedule
 from bowlby.practice import checkins as practice
 from bowlby.services import checkins, records
 from bowlby.services.checkins import DaySummary
@@ -113,7 +114,9 @@ def build_schedule(
         description=found.description,
         set_by=found.owner_name,
         shared=found.owner_id != keyring.profile_id or found.shared_with_partner,
-        next_reminders=practice.next_reminders(found, now or datetime.now(UTC), REMINDERS_AHEAD),
+        next_reminders=checkin_schedule.next_reminders(
+            found, now or datetime.now(UTC), REMINDERS_AHEAD
+        ),
     )
 
 

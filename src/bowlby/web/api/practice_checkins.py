@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from fastapi import APIRouter
 
+from bowlby.practice import checkin_schedule
 from bowlby.practice import checkins as practice
 from bowlby.services import checkins
 from bowlby.services.safety import SafetyCheck
@@ -56,7 +57,7 @@ def current_schedule(store: StoreDep, session: ApiSession) -> contexts.ScheduleI
 
 @router.post("/checkins/schedule", status_code=201)
 def set_schedule(
-    store: StoreDep, session: ApiSession, body: practice.ScheduleInput
+    store: StoreDep, session: ApiSession, body: checkin_schedule.ScheduleInput
 ) -> contexts.ScheduleInfo | None:
     """Set a time of day; returns the couple's time as it now stands."""
     checkins.set_schedule(store, session.keyring, body)

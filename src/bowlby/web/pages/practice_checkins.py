@@ -12,6 +12,7 @@ from pydantic import Field
 from starlette.responses import Response
 
 from bowlby.errors import InputError
+from bowlby.practice import checkin_schedule
 from bowlby.practice import checkins as practice
 from bowlby.services import checkins
 from bowlby.settings import Settings
@@ -54,9 +55,9 @@ class ScheduleForm(StepForm):
     zone: str = ""
     weekdays: list[str] = Field(default_factory=list)
 
-    def to_input(self) -> practice.ScheduleInput:
+    def to_input(self) -> checkin_schedule.ScheduleInput:
         return self.build(
-            practice.ScheduleInput, at=self.at, zone=self.zone, weekdays=self.weekdays
+            checkin_schedule.ScheduleInput, at=self.at, zone=self.zone, weekdays=self.weekdays
         )
 
 
