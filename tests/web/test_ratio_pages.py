@@ -129,3 +129,13 @@ def test_the_ledger_needs_a_sign_in(client):
     assert client.get("/api/practice/ratio").status_code == 401
     assert client.get(PAGE).status_code in (303, 307)
     assert client.post(PAGE, data={"sign": "positive"}).status_code in (303, 307, 401, 403)
+
+
+def test_the_page_can_show_three_months(people):
+    alex = people.add("Alex")
+    assert 'href="/practice/ratio?days=91"' in alex.get(PAGE).text
+    longer = alex.get(PAGE, params={"days": 91})
+    assert longer.status_code == 200
+    assert "The last 3 months" in longer.text
+    assert len(alex.get("/api/practice/ratio", params={"days": 91}).json()["weeks"]) >= 13
+    assert alex.get(PAGE, params={"days": 3}).status_code == 422

@@ -16,6 +16,7 @@ from bowlby.store.engine import Store
 from bowlby.web import practice_ratio_messages as say
 
 DAYS = 28
+SPANS = {28: "4 weeks", 91: "3 months"}
 TABLE_DAYS = 7
 RECENT = 10
 
@@ -74,6 +75,8 @@ class PersonWeeks(BaseModel):
 
 class RatioPage(BaseModel):
     zone: str
+    days_shown: int
+    spans: dict[int, str]
     paused_for_safety: bool
     paused_message: str | None
     today: PeriodRow
@@ -91,24 +94,33 @@ class RatioPage(BaseModel):
 
 
 def build_ratio_page(
-    store: Store, keyring: models.Keyring, zone: tzinfo, today: date, *, with_svg: bool = True
+    store: Store,
+    keyring: models.Keyring,
+    zone: tzinfo,
+    today: date,
+    *,
+    days: int = DAYS,
+    with_svg: bool = True,
 ) -> RatioPage:
+    """The ledger over the last `days` days (4 weeks unless asked), in the person's zone."""
     paused = records.coaching_paused(store, keyring)
-    first = today - timedelta(days=DAYS - 1)
+    first = today - timedelta(days=days - 1)
     mine = _moments(store, keyring, zone, first - timedelta(days=ledger.ROLLING_DAYS), "mine")
-    days = ledger.ratio_by_day(mine, zone, first, today)
+    by_day = ledger.ratio_by_day(mine, zone, first, today)
     rolling = ledger.rolling_ratio(mine, zone, first, today)
     weeks = ledger.ratio_by_week(mine, zone, first, today)
     return RatioPage(
         zone=str(zone),
+        days_shown=days,
+        spans=SPANS,
         paused_for_safety=paused,
         paused_message=records.PAUSED_FOR_SAFETY if paused else None,
-        today=PeriodRow.of(days[-1]),
+        today=PeriodRow.of(by_day[-1]),
         last_7_days=PeriodRow.of(rolling[-1]),
-        days=[PeriodRow.of(day) for day in reversed(days[-TABLE_DAYS:])],
+        days=[PeriodRow.of(day) for day in reversed(by_day[-TABLE_DAYS:])],
         weeks=[PeriodRow.of(week) for week in reversed(weeks)],
         has_estimated=any(m.source == "estimated" for m in mine),
-        chart=_chart(days, rolling, with_svg) if mine else None,
+        chart=_chart(by_day, rolling, with_svg) if mine else None,
         couple=[] if paused else _couple(store, keyring, zone, weeks, first, today),
         recent=mine[:RECENT],
         kinds={

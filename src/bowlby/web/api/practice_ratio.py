@@ -24,10 +24,17 @@ class InteractionSaved(ledger.InteractionView):
 
 
 @router.get("/ratio")
-def ratio_page(store: StoreDep, settings: SettingsDep, session: ApiSession) -> pages.RatioPage:
+def ratio_page(
+    store: StoreDep,
+    settings: SettingsDep,
+    session: ApiSession,
+    days: Annotated[int, Query(ge=7, le=366)] = pages.DAYS,
+) -> pages.RatioPage:
     """What /practice/ratio shows (without the chart's SVG): counts, weeks, the couple view."""
     today = datetime.now(settings.zone).date()
-    return pages.build_ratio_page(store, session.keyring, settings.zone, today, with_svg=False)
+    return pages.build_ratio_page(
+        store, session.keyring, settings.zone, today, days=days, with_svg=False
+    )
 
 
 @router.post("/ratio", status_code=201)

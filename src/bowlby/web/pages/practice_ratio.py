@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Query, Request
 from starlette.responses import Response
 
 from bowlby.errors import InputError
@@ -37,9 +37,13 @@ class InteractionForm(StepForm):
 
 @router.get(PAGE)
 def ratio_page(
-    request: Request, store: StoreDep, settings: SettingsDep, session: PageSession
+    request: Request,
+    store: StoreDep,
+    settings: SettingsDep,
+    session: PageSession,
+    days: Annotated[int, Query(ge=7, le=366)] = practice_ratio_contexts.DAYS,
 ) -> Response:
-    return ledger_page(request, store, settings, session, InteractionForm())
+    return ledger_page(request, store, settings, session, InteractionForm(), days=days)
 
 
 @router.post(PAGE)
@@ -69,10 +73,13 @@ def ledger_page(
     session: WebSession,
     form: InteractionForm,
     *,
+    days: int = practice_ratio_contexts.DAYS,
     error: InputError | None = None,
 ) -> Response:
     today = datetime.now(settings.zone).date()
-    page = practice_ratio_contexts.build_ratio_page(store, session.keyring, settings.zone, today)
+    page = practice_ratio_contexts.build_ratio_page(
+        store, session.keyring, settings.zone, today, days=days
+    )
     return render_step(
         request, store, session, "practice_ratio.html", page=page, form=form, error=error
     )
