@@ -120,7 +120,18 @@ def test_a_partner_sees_only_shared_ruptures_and_cannot_repair_them(people):
     alex, sam = people.couple()
     rupture_via_api(alex, what="private rupture")
     shared = rupture_via_api(alex, what="shared rupture", shared=True)
+    done = alex.send(
+        "PUT",
+        f"/api/practice/repairs/{shared['id']}/repair",
+        {
+            "repaired_at": datetime.now(UTC).isoformat(),
+            "how": ["apology"],
+            "initiated_by": "partner",
+        },
+    )
+    assert done.status_code == 200, done.text
     page = sam.get(PAGE).text
+    assert "apology · started by you" in page
     assert "shared rupture" in page
     assert "private rupture" not in page
     url = f"{PAGE}/{shared['id']}"
