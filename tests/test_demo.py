@@ -87,3 +87,25 @@ def test_the_demo_fills_every_step_of_the_journal(settings):
             assert journal.remember_when(store, keyring, TODAY.date()) is not None
     finally:
         store.dispose()
+
+
+def test_the_demo_couple_has_practised_with_every_tool(settings):
+    demo = demo_settings(settings)
+    ensure_demo(demo, today=TODAY)
+    store = open_store(demo)
+    try:
+        maya = accounts.unlock_profile(store, *DEMO_LOGINS[0])
+        kinds = {entry.kind for entry in entries.list_entries(store, maya, whose="all")}
+    finally:
+        store.dispose()
+    practice = {
+        "checkin",
+        "checkin_schedule",
+        "soothing",
+        "vulnerability_window",
+        "interaction",
+        "repair",
+        "cycle",
+        "cycle_side",
+    }
+    assert practice <= kinds, practice - kinds

@@ -14,7 +14,8 @@ from bowlby import models
 from bowlby.errors import NotFound, NotShared, PausedForSafety
 from bowlby.practice.checkin_schedule import ScheduleInput
 from bowlby.practice.checkins import CheckinInput
-from bowlby.services import checkins, entries, safety, sharing
+from bowlby.services import accounts, checkins, entries, safety, sharing
+from bowlby.store.engine import open_store
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 3, 31, 18, 30, tzinfo=UTC)  # 20:30 in Berlin
@@ -198,14 +199,16 @@ def test_a_zone_name_for_the_schedule():
     assert ZoneInfo(checkins.zone_name(timezone(timedelta(hours=5)))).key
 
 
-def test_the_answers_are_encrypted_at_rest_and_the_minutes_stay_plain(
-    store, store_settings, make_profile
-):
-    if store_settings.database_url:
-        pytest.skip("reads the SQLite files; the PostgreSQL dump is checked in test_privacy")
-    alex = make_profile("Alex")
-    check_in(store, alex, "planted-feeling", need="a planted sentence nobody should read")
-    home = store_settings.sqlite_path.parent
+def test_the_answers_are_encrypted_at_rest_and_the_minutes_stay_plain(settings):
+    """Reads the SQLite files; test_privacy checks a PostgreSQL dump the same way."""
+    store = open_store(settings)
+    try:
+        accounts.create_profile(store, settings, "Alex", "alex passphrase")
+        alex = accounts.unlock_profile(store, "Alex", "alex passphrase")
+        check_in(store, alex, "planted-feeling", need="a planted sentence nobody should read")
+    finally:
+        store.dispose()
+    home = settings.sqlite_path.parent
     files = b"".join(path.read_bytes() for path in home.rglob("*") if path.is_file())
     assert b"planted-feeling" not in files
     assert b"planted sentence" not in files

@@ -13,9 +13,11 @@ from pydantic import AwareDatetime, BaseModel
 
 from bowlby import models
 from bowlby.journal.successes import SuccessView
+from bowlby.practice import checkin_schedule, ratio_ledger
 from bowlby.services import entries, journal, sharing
 from bowlby.services.preferences import SAFETY_SCREEN_KIND
 from bowlby.store.engine import Store
+from bowlby.web import practice_details
 from bowlby.web.assessment_contexts import Standing, build_standing
 
 Whose = Literal["mine", "shared", "all"]
@@ -52,6 +54,7 @@ class EntrySummary(BaseModel):
 
     id: str
     kind: str
+    kind_label: str
     occurred_at: AwareDatetime
     title: str
     excerpt: str
@@ -65,6 +68,8 @@ class EntrySummary(BaseModel):
 OWN_PAGES = {"assessment": "/assess/{id}", SAFETY_SCREEN_KIND: "/safety/screen/result"}
 # Private safety checks are left out of lists: they have their page under /safety.
 UNLISTED = (SAFETY_SCREEN_KIND,)
+# One-tap tallies and settings would crowd out what people wrote on the home page.
+QUIET_AT_HOME = (*UNLISTED, ratio_ledger.KIND, checkin_schedule.SCHEDULE_KIND)
 
 
 def entry_url(kind: str, entry_id: str) -> str:
@@ -85,6 +90,7 @@ class EntriesPage(BaseModel):
     whose: Whose
     kind: str | None
     kinds: list[str]
+    kind_labels: dict[str, str]
     entries: list[EntrySummary]
 
 
@@ -105,9 +111,11 @@ class LinksPage(BaseModel):
 
 def build_home(store: Store, keyring: models.Keyring, now: datetime | None = None) -> HomePage:
     mine = entries.list_entries(
-        store, keyring, whose="mine", except_kinds=UNLISTED, limit=RECENT_COUNT
+        store, keyring, whose="mine", except_kinds=QUIET_AT_HOME, limit=RECENT_COUNT
     )
-    shared = entries.list_entries(store, keyring, whose="shared", limit=RECENT_COUNT)
+    shared = entries.list_entries(
+        store, keyring, whose="shared", except_kinds=QUIET_AT_HOME, limit=RECENT_COUNT
+    )
     local = (now or datetime.now()).astimezone()
     today = local.date()
     return HomePage(
@@ -132,6 +140,7 @@ def build_entries(
         whose=whose,
         kind=kind or None,
         kinds=kinds,
+        kind_labels={name: kind_label(name) for name in kinds},
         entries=[summarise(entry, keyring) for entry in chosen],
     )
 
@@ -166,6 +175,7 @@ def summarise(entry: models.Entry, keyring: models.Keyring) -> EntrySummary:
     return EntrySummary(
         id=entry.id,
         kind=entry.kind,
+        kind_label=kind_label(entry.kind),
         occurred_at=entry.occurred_at,
         title=entry_title(entry),
         excerpt=excerpt(entry),
@@ -176,11 +186,17 @@ def summarise(entry: models.Entry, keyring: models.Keyring) -> EntrySummary:
     )
 
 
+def kind_label(kind: str) -> str:
+    """What an entry of this kind is called: "trigger", "check-in", "5:1 ledger moment"."""
+    named = journal.KINDS.get(kind) or practice_details.KIND_LABELS.get(kind)
+    return named or kind.replace("_", " ")
+
+
 def entry_title(entry: models.Entry) -> str:
     """The title the person gave, else the start of the text, else the kind of entry."""
-    title = entry.text.get("title", "").strip()
+    title = entry.text.get("title", "").strip() or practice_details.title_of(entry)
     if title:
-        return title
+        return shorten(title, 80)
     if entry.kind == "assessment":
         return f"{str(entry.values.get('instrument', '')).upper()} questionnaire"
     main = entry.text.get(MAIN_TEXT.get(entry.kind, ""), "").strip()

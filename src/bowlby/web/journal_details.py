@@ -12,17 +12,10 @@ from bowlby.journal import emotions, reflections, successes, thought_records, tr
 from bowlby.journal import vocabulary as words
 from bowlby.services import entries, journal
 from bowlby.store.engine import Store
-from bowlby.web import contexts, journal_messages
+from bowlby.web import contexts, journal_messages, practice_details
+from bowlby.web.entry_fields import Detail, label_of
 
 DIRECTIONS = {"protest": "reaching out (protest)", "withdrawal": "pulling away (withdrawal)"}
-
-
-class Detail(BaseModel):
-    """One labelled field: a sentence or paragraph, or a list of items."""
-
-    label: str
-    text: str = ""
-    items: list[str] = []
 
 
 class EarlierVersion(BaseModel):
@@ -50,8 +43,8 @@ def build_entry_page(store: Store, keyring: models.Keyring, entry_id: str) -> Jo
     cited = cited_moments(store, keyring, entry)
     return JournalEntryPage(
         **dict(base),
-        kind_label=journal.KINDS.get(entry.kind, entry.kind.replace("_", " ")),
-        details=describe(entry, cited) if entry.kind in DESCRIBERS else [],
+        kind_label=contexts.kind_label(entry.kind),
+        details=describe(entry, cited) if described(entry.kind) else [],
         history=earlier_versions(store, keyring, entry, cited) if base.mine else [],
         edit_url=edit_url(entry) if base.mine else None,
     )
@@ -75,11 +68,18 @@ def earlier_versions(
     return versions
 
 
+def described(kind: str) -> bool:
+    return kind in DESCRIBERS or kind in practice_details.DESCRIBERS
+
+
 def edit_url(entry: models.Entry) -> str | None:
-    """Where the entry is edited: its own step's form, the general form, or nowhere yet."""
+    """Where the entry is edited: its own step's or tool's page, the general form for a plain
+    journal entry, or nowhere (a trigger or a tally is a record of a moment)."""
     if entry.kind == thought_records.KIND:
         return f"/journal/thoughts/{entry.id}/edit"
-    return f"/entries/{entry.id}/edit" if entry.kind not in DESCRIBERS else None
+    if entry.kind in practice_details.DESCRIBERS:
+        return practice_details.edit_url(entry)
+    return f"/entries/{entry.id}/edit" if not described(entry.kind) else None
 
 
 def cited_moments(store: Store, keyring: models.Keyring, entry: models.Entry) -> Cited:
@@ -91,8 +91,9 @@ def cited_moments(store: Store, keyring: models.Keyring, entry: models.Entry) ->
 
 
 def describe(entry: models.Entry, cited: Cited) -> list[Detail]:
-    describer = DESCRIBERS.get(entry.kind, describe_text)
-    return [detail for detail in describer(entry, cited) if detail.text or detail.items]
+    practice = practice_details.DESCRIBERS.get(entry.kind)
+    found = practice(entry) if practice else DESCRIBERS.get(entry.kind, describe_text)(entry, cited)
+    return [detail for detail in found if detail.text or detail.items]
 
 
 def describe_trigger(entry: models.Entry, _: Cited) -> list[Detail]:
@@ -185,10 +186,6 @@ def describe_text(entry: models.Entry, _: Cited) -> list[Detail]:
         if value is not None
     ]
     return texts + values
-
-
-def label_of(key: str) -> str:
-    return key.replace("_", " ").capitalize()
 
 
 DESCRIBERS: dict[str, Callable[[models.Entry, Cited], list[Detail]]] = {

@@ -87,6 +87,8 @@ def edit_entry_form(
     request: Request, store: StoreDep, session: PageSession, entry_id: str
 ) -> Response:
     entry = owned_entry(store, session, entry_id)
+    if not plain_text_editable(entry):
+        return RedirectResponse(f"/entries/{entry_id}", status_code=303)
     return entry_form_page(request, store, session, EntryForm.of_entry(entry), entry=entry)
 
 
@@ -103,6 +105,8 @@ def edit_entry(
     share_therapist: FormFlag = False,
 ) -> Response:
     entry = owned_entry(store, session, entry_id)
+    if not plain_text_editable(entry):
+        return RedirectResponse(f"/entries/{entry_id}", status_code=303)
     form = EntryForm(
         title=title,
         body=body,
@@ -156,6 +160,12 @@ def owned_entry(store: Store, session: WebSession, entry_id: str) -> models.Entr
     if entry.owner_id != session.keyring.profile_id:
         raise NotFound(messages.NOT_YOURS.format(entry_id=entry_id))
     return entry
+
+
+def plain_text_editable(entry: models.Entry) -> bool:
+    """Only a plain journal entry is edited as a title and a text; a step's or a tool's record
+    has its own form, or is a record of a moment that stays as it was."""
+    return journal_details.edit_url(entry) == f"/entries/{entry.id}/edit"
 
 
 def visibility_sentence(entry: models.Entry) -> str:
