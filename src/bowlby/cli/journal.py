@@ -13,6 +13,7 @@ from bowlby import models
 from bowlby.cli.context import ProfileOption, console, signed_in
 from bowlby.cli.safety_view import print_risk_note, risk_note
 from bowlby.errors import InputError
+from bowlby.settings import get_settings
 
 if TYPE_CHECKING:
     from bowlby.store.engine import Store
@@ -145,7 +146,8 @@ def delete(
 
 
 def parse_when(when: str | None) -> datetime:
-    """An ISO date-time; a time without a zone is taken in this computer's zone."""
+    """An ISO date-time; one without a zone is read in the person's zone (BOWLBY_TIMEZONE,
+    else this computer's), the zone every summary groups days in."""
     if when is None:
         return datetime.now(UTC)
     try:
@@ -154,7 +156,7 @@ def parse_when(when: str | None) -> datetime:
         raise InputError(
             "use an ISO date-time such as 2026-11-24T18:30.", field="--when"
         ) from error
-    return parsed if parsed.tzinfo else parsed.astimezone()
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=get_settings().zone)
 
 
 def full_id(store: Store, keyring: models.Keyring, prefix: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import datetime
 from typing import TYPE_CHECKING, TypeVar
 
 import typer
@@ -67,14 +67,6 @@ def negative(
     log_moment("negative", note, kind, when, (share_partner, share_therapist), profile)
 
 
-def parse_local_when(when: str | None, zone: tzinfo) -> datetime:
-    """An ISO date-time; one without a zone is read in BOWLBY_TIMEZONE (the person's zone)."""
-    parsed = parse_when(when)
-    if when is not None and datetime.fromisoformat(when).tzinfo is None:
-        return datetime.fromisoformat(when).replace(tzinfo=zone)
-    return parsed
-
-
 def checked(model: type[Model], data: dict[str, object]) -> Model:
     """The input model, or an InputError naming the first field that is wrong (exit 2)."""
     from pydantic import ValidationError
@@ -106,7 +98,7 @@ def log_moment(
     moment = checked(
         InteractionInput,
         {
-            "occurred_at": parse_local_when(when, zone),
+            "occurred_at": parse_when(when),
             "sign": sign,
             "kind": kind,
             "note": note,

@@ -6,8 +6,8 @@ import typer
 from rich.markup import escape
 
 from bowlby.cli.context import ProfileOption, console, signed_in
-from bowlby.cli.journal import full_id
-from bowlby.cli.practice_ratio import checked, parse_local_when
+from bowlby.cli.journal import full_id, parse_when
+from bowlby.cli.practice_ratio import checked
 from bowlby.cli.safety_view import print_risk_note, risk_note
 
 group = typer.Typer(
@@ -34,13 +34,12 @@ def rupture(
     """Log a rupture as it happens (private unless shared)."""
     from bowlby.practice.repair_attempts import RuptureInput
     from bowlby.services import repairs
-    from bowlby.settings import get_settings
     from bowlby.web import practice_repairs_messages as say
 
     logged = checked(
         RuptureInput,
         {
-            "occurred_at": parse_local_when(when, get_settings().zone),
+            "occurred_at": parse_when(when),
             "what_happened": what,
             "intensity": intensity,
             "shared_with_partner": share_partner,
@@ -68,13 +67,12 @@ def done(
     """Add the repair to a rupture; time-to-repair is worked out from the two times."""
     from bowlby.practice.repair_attempts import RepairInput, format_minutes
     from bowlby.services import repairs
-    from bowlby.settings import get_settings
     from bowlby.web import practice_repairs_messages as say
 
     repair = checked(
         RepairInput,
         {
-            "repaired_at": parse_local_when(when, get_settings().zone),
+            "repaired_at": parse_when(when),
             "how": how,
             "initiated_by": by,
             "note": note,

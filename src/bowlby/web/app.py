@@ -31,6 +31,7 @@ from bowlby.web.pages import (
 from bowlby.web.security import SecurityHeaders
 from bowlby.web.sessions import SessionStore
 from bowlby.web.throttle import SignInThrottle
+from bowlby.web.zone import PersonZone
 
 STATIC = Path(__file__).parent / "static"
 # Names a browser on this computer uses; refusing others blocks DNS-rebinding attacks.
@@ -90,5 +91,6 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     install_error_handlers(app)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts or LOOPBACK_HOSTS))
+    app.add_middleware(PersonZone, zone=settings.zone)
     app.add_middleware(SecurityHeaders)
     return app

@@ -6,7 +6,7 @@ drift apart, and a test can look at the data without parsing HTML.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel
@@ -19,6 +19,7 @@ from bowlby.services.preferences import SAFETY_SCREEN_KIND
 from bowlby.store.engine import Store
 from bowlby.web import practice_details
 from bowlby.web.assessment_contexts import Standing, build_standing
+from bowlby.web.zone import person_zone
 
 Whose = Literal["mine", "shared", "all"]
 RECENT_COUNT = 5
@@ -116,7 +117,7 @@ def build_home(store: Store, keyring: models.Keyring, now: datetime | None = Non
     shared = entries.list_entries(
         store, keyring, whose="shared", except_kinds=QUIET_AT_HOME, limit=RECENT_COUNT
     )
-    local = (now or datetime.now()).astimezone()
+    local = (now or datetime.now(UTC)).astimezone(person_zone())
     today = local.date()
     return HomePage(
         me=Me.of(keyring),

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from bowlby import models
 from bowlby.errors import InputError
 from bowlby.web import messages
+from bowlby.web.zone import person_zone
 
 LOCAL_INPUT_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -62,15 +63,15 @@ class EntryForm(BaseModel):
 
 
 def parse_local(value: str) -> datetime:
-    """A ``datetime-local`` value read in this computer's time zone; blank means now."""
+    """A ``datetime-local`` value read in the person's time zone; blank means now."""
     if not value.strip():
         return datetime.now(UTC)
     try:
         when = datetime.fromisoformat(value.strip())
     except ValueError as error:
         raise InputError(messages.BAD_DATE, field="occurred_at") from error
-    return when if when.tzinfo else when.astimezone()
+    return when if when.tzinfo else when.replace(tzinfo=person_zone())
 
 
 def local_input(when: datetime) -> str:
-    return when.astimezone().strftime(LOCAL_INPUT_FORMAT)
+    return when.astimezone(person_zone()).strftime(LOCAL_INPUT_FORMAT)

@@ -17,18 +17,19 @@ from bowlby.errors import BowlbyError, InputError
 from bowlby.web.contexts import Me
 from bowlby.web.safety_notes import safety_chrome
 from bowlby.web.sessions import WebSession
+from bowlby.web.zone import person_zone
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
 
 
 def format_when(when: datetime) -> str:
-    """A date as people say it, in this computer's time zone: 'Friday 31 May 2024, 18:30'."""
-    local = when.astimezone()
+    """A date as people say it, in the person's time zone: 'Friday 31 May 2024, 18:30'."""
+    local = when.astimezone(person_zone())
     return f"{local:%A} {local.day} {local:%B %Y, %H:%M}"
 
 
 def format_day(when: datetime) -> str:
-    local = when.astimezone()
+    local = when.astimezone(person_zone())
     return f"{local:%a} {local.day} {local:%b %Y}"
 
 
