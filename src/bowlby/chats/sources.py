@@ -7,18 +7,22 @@ import io
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import tzinfo
 from importlib import import_module
 from pathlib import Path
 from types import ModuleType
-from typing import TextIO
+from typing import TextIO, get_args
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bowlby.chats.messages import ChatMessage, ParseOptions, ParseReport
+from bowlby.chats.messages import ChatMessage, DateOrder, ParseOptions, ParseReport
 from bowlby.errors import InputError
 
 # Tried in this order: the most specific sniffers first, the generic CSV last.
 FORMATS = ("telegram", "discord", "messenger", "signal", "imessage", "whatsapp", "csv_generic")
 HEAD_CHARS = 8_192
 ZIP_TEXT_SUFFIXES = (".txt", ".json", ".csv")
+ZIP_MAGIC = b"PK\x03\x04"
+DATE_ORDERS: tuple[str, ...] = get_args(DateOrder)
 
 
 def format_module(name: str) -> ModuleType:
@@ -36,12 +40,18 @@ def open_export(path: Path) -> Iterator[tuple[str, TextIO]]:
     file inside it (``export.zip/_chat.txt``)."""
     if not path.is_file():
         raise InputError("there is no such file.", file=str(path))
-    if zipfile.is_zipfile(path):
+    if _starts_like_a_zip(path):
         with _zip_member(path) as opened:
             yield opened
         return
     with path.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
         yield str(path), stream
+
+
+def _starts_like_a_zip(path: Path) -> bool:
+    """By its first bytes, so that a zip cut short is called damaged, not "not a chat"."""
+    with path.open("rb") as raw:
+        return raw.read(len(ZIP_MAGIC)) == ZIP_MAGIC
 
 
 @contextmanager
@@ -120,3 +130,34 @@ class ExportText:
                 lines[-1] += following  # the line (or its CRLF) was cut by the sniff
         yield from (line for line in lines if line)
         yield from self._rest
+
+
+def parse_options(
+    default_zone: tzinfo,
+    *,
+    format: str | None = None,
+    zone: str | None = None,
+    date_order: str | None = None,
+) -> ParseOptions:
+    """The options a person gave (a format, a zone name, a date order), checked."""
+    if format is not None:
+        format_module(format)
+    if date_order is not None and date_order not in DATE_ORDERS:
+        raise InputError(
+            f"choose a date order of {', '.join(DATE_ORDERS)} (day, month, year).",
+            field="--date-order",
+        )
+    return ParseOptions(
+        zone=_zone_named(zone) if zone else default_zone,
+        date_order=date_order,  # type: ignore[arg-type]
+        format=format,
+    )
+
+
+def _zone_named(name: str) -> tzinfo:
+    try:
+        return ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InputError(
+            f"'{name}' is not a known time zone (try e.g. Europe/Berlin).", field="--tz"
+        ) from None
