@@ -67,6 +67,19 @@ def shoot(page: Any, name: str, *, back_to: dict[str, int] = DESKTOP) -> None:
     page.set_viewport_size(back_to)
 
 
+def sign_up_and_in(page: Any, base: str) -> None:
+    """Create Robin's profile through the pages and sign in, as a newcomer would."""
+    page.goto(f"{base}/profiles/new")
+    page.get_by_label("Profile name").fill("Robin")
+    page.get_by_label("Passphrase", exact=True).fill("robin passphrase")
+    page.get_by_label("Passphrase again").fill("robin passphrase")
+    page.get_by_role("button", name="Create profile").click()
+    page.get_by_role("link", name="I have saved it").click()
+    page.get_by_label("Passphrase").fill("robin passphrase")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{base}/")
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

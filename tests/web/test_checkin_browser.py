@@ -13,22 +13,11 @@ pytestmark = pytest.mark.browser
 server = real.server
 browser = real.browser
 page = real.page
+sign_up_and_in = real.sign_up_and_in
 
 
 def shoot(page, name: str) -> None:
     real.shoot(page, f"checkins-{name}")
-
-
-def sign_up_and_in(page, base: str) -> None:
-    page.goto(f"{base}/profiles/new")
-    page.get_by_label("Profile name").fill("Robin")
-    page.get_by_label("Passphrase", exact=True).fill("robin passphrase")
-    page.get_by_label("Passphrase again").fill("robin passphrase")
-    page.get_by_role("button", name="Create profile").click()
-    page.get_by_role("link", name="I have saved it").click()
-    page.get_by_label("Passphrase").fill("robin passphrase")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{base}/")
 
 
 def test_a_check_in_with_the_timer_saved_and_shown(page, server):

@@ -19,6 +19,7 @@ pytestmark = pytest.mark.browser
 server = real.server
 browser = real.browser
 page = real.page
+sign_up_and_in = real.sign_up_and_in
 SCREENSHOTS = real.SCREENSHOTS
 PHONE = {"width": 375, "height": 800}
 DESKTOP = {"width": 1280, "height": 900}
@@ -27,18 +28,6 @@ TAP = 44  # the smallest comfortable tap target, in CSS pixels
 
 def shoot(page, name: str) -> None:
     real.shoot(page, f"journal-{name}", back_to=PHONE)
-
-
-def sign_up_and_in(page, base: str) -> None:
-    page.goto(f"{base}/profiles/new")
-    page.get_by_label("Profile name").fill("Robin")
-    page.get_by_label("Passphrase", exact=True).fill("robin passphrase")
-    page.get_by_label("Passphrase again").fill("robin passphrase")
-    page.get_by_role("button", name="Create profile").click()
-    page.get_by_role("link", name="I have saved it").click()
-    page.get_by_label("Passphrase").fill("robin passphrase")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{base}/")
 
 
 def keep_a_success_moment(page, base: str) -> None:

@@ -10,13 +10,13 @@ import re
 import pytest
 
 from tests.web import test_browser as real
-from tests.web.test_journal_browser import sign_up_and_in
 
 pytestmark = pytest.mark.browser
 
 server = real.server
 browser = real.browser
 page = real.page
+sign_up_and_in = real.sign_up_and_in
 
 
 def expect(locator):
