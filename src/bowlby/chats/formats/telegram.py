@@ -31,12 +31,14 @@ PERSONAL = "personal_chat"
 
 
 def sniff(head: str, name: str) -> bool:
-    """A JSON object with Telegram's own keys: ``date_unixtime`` in a chat, or the account
-    export's ``about`` text that names Telegram."""
+    """A JSON object with Telegram's own words: ``date_unixtime`` or ``personal_chat`` in a
+    chat, or the account export's ``about`` text that names Telegram."""
     if not head.lstrip().startswith("{"):
         return False
-    return '"date_unixtime"' in head or (
-        '"about"' in head and "Telegram" in head and '"chats"' in head
+    return (
+        '"date_unixtime"' in head
+        or '"personal_chat"' in head
+        or ('"about"' in head and "Telegram" in head and '"chats"' in head)
     )
 
 
