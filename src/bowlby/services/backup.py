@@ -1,4 +1,5 @@
-"""Export one profile as complete, decrypted JSON, and restore it into a database.
+"""Export one profile as complete, decrypted JSON (entries and imported chats), and restore it
+into a database.
 
 The file carries a format marker, a version and a checksum, so a foreign, cut-short or edited
 file is refused with the reason before anything is written. A restore is one transaction.
@@ -17,6 +18,7 @@ from bowlby import models
 from bowlby.errors import Conflict, DamagedData, InputError
 from bowlby.services import accounts
 from bowlby.services import preferences as saved_preferences
+from bowlby.services.chats import ExportedChat, export_chats, restore_chat
 from bowlby.services.entries import EntryVersion, add_entry_row, entry_history, list_entries
 from bowlby.services.preferences import Preferences
 from bowlby.settings import Settings
@@ -25,7 +27,9 @@ from bowlby.store import profiles as profile_rows
 from bowlby.store.engine import Store
 
 EXPORT_FORMAT = "bowlby-export"
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2
+#: Versions this Bowlby restores; version 1 came before chats were stored.
+READABLE_VERSIONS = (1, 2)
 
 
 class ExportedProfile(BaseModel):
@@ -52,6 +56,7 @@ class ExportDocument(BaseModel):
     exported_at: AwareDatetime
     profile: ExportedProfile
     entries: list[ExportedEntry]
+    chats: list[ExportedChat] = Field(default_factory=list)
     checksum: str
 
 
@@ -73,13 +78,17 @@ def export_profile(store: Store, keyring: models.Keyring) -> ExportDocument:
         created_at=profile.created_at,
         preferences=saved_preferences.load(store, keyring),
     )
+    exported_chats = export_chats(store, keyring)
     return ExportDocument(
         format="bowlby-export",
         version=EXPORT_VERSION,
         exported_at=datetime.now(UTC),
         profile=exported,
         entries=entries,
-        checksum=_checksum({"profile": exported, "entries": entries}),
+        chats=exported_chats,
+        checksum=_checksum(
+            {"profile": exported, "entries": entries, "chats": exported_chats}, EXPORT_VERSION
+        ),
     )
 
 
@@ -100,20 +109,22 @@ def parse_export(text: str, source: str = "the backup file") -> ExportDocument:
         ) from error
     if not isinstance(raw, dict) or raw.get("format") != EXPORT_FORMAT:
         raise InputError("this is not a Bowlby export (no 'bowlby-export' marker).", file=source)
-    if raw.get("version") != EXPORT_VERSION:
+    if raw.get("version") not in READABLE_VERSIONS:
         raise InputError(
-            f"this export has version {raw.get('version')!r}; this Bowlby reads version "
-            f"{EXPORT_VERSION}. Upgrade Bowlby to restore it.",
+            f"this export has version {raw.get('version')!r}; this Bowlby reads versions "
+            f"up to {EXPORT_VERSION}. Upgrade Bowlby to restore it.",
             file=source,
         )
+    if raw["version"] < 2 and "chats" in raw:
+        raise InputError("a version 1 export holds no chats; this file was edited.", file=source)
     try:
         document = ExportDocument.model_validate(raw)
     except ValidationError as error:
         first = error.errors()[0]
         field = ".".join(str(part) for part in first["loc"])
         raise InputError(f"{first['msg']}.", file=source, field=field) from error
-    content = {"profile": document.profile, "entries": document.entries}
-    if _checksum(content) != document.checksum:
+    content = {"profile": document.profile, "entries": document.entries, "chats": document.chats}
+    if _checksum(content, document.version) != document.checksum:
         raise DamagedData(
             f"{source}: the checksum does not match; the file was changed or damaged after "
             "export. Nothing was restored."
@@ -128,7 +139,8 @@ def restore_profile(
     passphrase: str,
     name: str | None = None,
 ) -> models.NewProfile:
-    """Recreate the exported profile (under a new passphrase) and all its entries, or nothing."""
+    """Recreate the exported profile (under a new passphrase), its entries and its chats, or
+    nothing."""
     name = accounts.valid_name(name or document.profile.name)
     accounts.check_new_passphrase(passphrase)
     row, keyring, recovery_key = accounts.build_profile(
@@ -158,13 +170,17 @@ def restore_profile(
                 updated_at=entry.updated_at,
                 history=entry.history,
             )
+        for chat in document.chats:
+            restore_chat(session, keyring, chat)
     return models.NewProfile(profile=accounts.profile_info(row), recovery_key=recovery_key)
 
 
-def _checksum(content: dict[str, Any]) -> str:
+def _checksum(content: dict[str, Any], version: int) -> str:
     plain = {
         "profile": content["profile"].model_dump(mode="json"),
         "entries": [entry.model_dump(mode="json") for entry in content["entries"]],
     }
+    if version >= 2:
+        plain["chats"] = [chat.model_dump(mode="json") for chat in content["chats"]]
     canonical = json.dumps(plain, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()

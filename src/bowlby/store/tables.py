@@ -7,9 +7,11 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -161,3 +163,48 @@ class ProfilePreferencesRow(Base):
         ForeignKey("profiles.id", ondelete="CASCADE"), primary_key=True
     )
     sealed_preferences: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ChatRow(Base):
+    """An imported conversation, owner-only and never shared. Its key is sealed under the
+    owner's data key; its name and participants are sealed under its own key. The lookup
+    hash (keyed by the owner's data key) finds the same conversation again on re-import
+    without revealing who is in it. ``number`` is a compact key for its millions of
+    messages; ``id`` is the name the interfaces use."""
+
+    __tablename__ = "chats"
+
+    number: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    owner_id: Mapped[str] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
+    lookup_hash: Mapped[str] = mapped_column(String(64))
+    format: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    sealed_key: Mapped[bytes] = mapped_column(LargeBinary)
+    sealed_details: Mapped[bytes] = mapped_column(LargeBinary)
+
+    __table_args__ = (Index("ix_chats_owner_lookup", "owner_id", "lookup_hash"),)
+
+
+class ChatMessageRow(Base):
+    """One message of a chat: time, sender index and kind plain (timing analysis runs on
+    them), the text sealed under the chat's key and bound to its chat and fingerprint. The
+    fingerprint (a keyed hash, unique per chat) is what makes re-imports add only the new."""
+
+    __tablename__ = "chat_messages"
+
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    chat_number: Mapped[int] = mapped_column(ForeignKey("chats.number", ondelete="CASCADE"))
+    fingerprint: Mapped[bytes] = mapped_column(LargeBinary(16))
+    sent_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    sender: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(8))
+    sealed_text: Mapped[bytes] = mapped_column(LargeBinary)
+
+    __table_args__ = (
+        UniqueConstraint("chat_number", "fingerprint", name="uq_chat_messages_fingerprint"),
+        Index("ix_chat_messages_chat_time", "chat_number", "sent_at", "id"),
+    )
