@@ -198,6 +198,7 @@ class _Reader:
         self.clocks: dict[str, timedelta | None] = {}  # time text → time of day
         self.day: tuple[int, int, int] | None = None  # the date being read, if a real one
         self.fixed_zones: dict[timedelta, tzinfo] = {}
+        self.skipped_line = 0  # the last message skipped, whose lines are skipped with it
 
     def messages(self, lines: Iterable[str]) -> Iterator[ChatMessage]:
         """The hot loop, kept in one function for speed: a line either starts a message or
@@ -228,7 +229,7 @@ class _Reader:
                     if midnight is not None and since_midnight < _BAD_CLOCK:
                         at = midnight + since_midnight
                     else:
-                        at = self._unusual_time(since_midnight, number)
+                        at = self._unusual_time(since_midnight, found, number)
                     sender = raw_sender and (
                         senders.get(raw_sender) or _sender(senders, raw_sender)
                     )
@@ -263,13 +264,13 @@ class _Reader:
         )
 
     def _skip_stray(self, number: int, line: str) -> None:
-        if line.strip(_STRIPPED + "\r\n"):
-            self.report.skip(
-                self.name,
-                number,
-                "this line has no date and time at its start and follows no message it "
-                "could belong to; skipped.",
-            )
+        if not line.strip(_STRIPPED + "\r\n"):
+            return
+        if self.skipped_line:
+            problem = f"belongs to the message on line {self.skipped_line} and was skipped with it"
+        else:
+            problem = "has no date and time at its start and comes before any message; skipped"
+        self.report.skip(self.name, number, f"this line {problem}.")
 
     def _new_day(self, date_text: str) -> datetime | None:
         """Start reading another date: its aware midnight, or None when the clocks change
@@ -291,19 +292,24 @@ class _Reader:
         zone = self._fixed_zone(midnight, midnight.replace(hour=23))
         return None if zone is None else midnight.replace(tzinfo=zone)
 
-    def _unusual_time(self, since_midnight: timedelta, line: int) -> datetime | None:
+    def _unusual_time(
+        self, since_midnight: timedelta, found: re.Match[str], line: int
+    ) -> datetime | None:
         """A time on a day the clocks change; None (and the line reported) when the date or
         the time is not a real one."""
-        if self.day is None or since_midnight >= _BAD_CLOCK:
-            what = "time" if self.day else "date"
-            self.report.skip(
-                self.name,
-                line,
-                f"the message's {what} is not a real one (dates read as {self.order}); "
-                f"skipped. If the export uses another order, {ORDER_HINT}.",
+        if self.day is None:
+            problem = (
+                f"the date '{found.group(1)}' is not a real one when read as {self.order}; "
+                f"if the export uses another order, {ORDER_HINT}"
             )
-            return None
-        return self._across_change(datetime(*self.day) + since_midnight)
+        elif since_midnight >= _BAD_CLOCK:
+            time_text = found.string[found.start(2) : found.end(4)]
+            problem = f"'{time_text.strip(_STRIPPED)}' is not a time of day"
+        else:
+            return self._across_change(datetime(*self.day) + since_midnight)
+        self.report.skip(self.name, line, f"{problem}; the message was skipped.")
+        self.skipped_line = line
+        return None
 
     def _clock(self, time_text: str) -> timedelta | None:
         """The time of day (to the minute) a time text without its seconds stands for; None
