@@ -107,7 +107,10 @@ def timed_child(command: list[str]) -> tuple[float, int, str]:
 WHATSTK_TO_JSONL = """
 import sys
 from whatstk import WhatsAppChat
-chat = WhatsAppChat.from_source(filepath=sys.argv[1])
+try:  # whatstk 0.9 refuses files over 50 MB unless told otherwise
+    chat = WhatsAppChat.from_source(filepath=sys.argv[1], max_size=None)
+except TypeError:
+    chat = WhatsAppChat.from_source(filepath=sys.argv[1])
 chat.df.to_json(sys.stdout, orient="records", lines=True, date_format="iso", force_ascii=False)
 """
 

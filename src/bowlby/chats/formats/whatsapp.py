@@ -18,8 +18,10 @@ in the spring-forward gap (02:30 when clocks jump from 02:00 to 03:00) is moved 
 time). Every ``sent_at`` carries the fixed UTC offset in force at that moment.
 
 Speed (300,000+ messages a second): one compiled pattern for the layout, chosen from the first
-lines; dates, times and each hour's UTC offset are cached; messages are built as plain tuples;
-placeholders are looked for only when a text begins or ends like one.
+lines; a date becomes its aware midnight once, a time of day its offset from midnight once (to
+the minute, at most 1,440 of them; seconds from a table), so a message's time is one addition;
+messages are built as plain tuples; placeholders are looked for only when a text begins or
+ends like one.
 """
 
 from __future__ import annotations
