@@ -5,8 +5,9 @@ one million messages), then imports it into a temporary SQLite database twice: f
 then again (every message already there). Each run is a child process of its own, so its
 peak RSS (resource.getrusage) is its own. Two sources are measured: generated ChatMessage
 objects fed straight to the import (storage alone), and, once the WhatsApp parser exists,
-the file read end to end through open_export + read_chat. With --postgres N, N messages
-are also imported into a throwaway PostgreSQL cluster (tests/postgres_cluster.py).
+the file read end to end through open_export + read_chat. The chat is then read back,
+decrypted, in time order. With --postgres N, N messages are also imported into a throwaway
+PostgreSQL cluster (tests/postgres_cluster.py).
 
     python bench/chat_import.py [MESSAGES] [--postgres 100000]
 """
@@ -90,7 +91,23 @@ def run_phase(source: str, export: Path, home: Path, count: int, database_url: s
     keyring = accounts.unlock_profile(store, "Bench", "bench passphrase")
     report = ParseReport()
     started = time.perf_counter()
-    if source == "file":
+    if source == "read":
+        [chat] = chats.list_chats(store, keyring)
+        read = sum(1 for _ in chats.read_chat_messages(store, keyring, chat.id))
+        summary = chats.ImportSummary(
+            chat_id=chat.id,
+            name="",
+            format="",
+            added=0,
+            already_there=read,
+            skipped_lines=0,
+            senders={},
+            me="",
+            first_at=None,
+            last_at=None,
+            new_chat=False,
+        )
+    elif source == "file":
         from bowlby.chats.sources import open_export, read_chat
 
         with open_export(export) as (name, stream):
@@ -119,10 +136,14 @@ def measure(label: str, source: str, export: Path, home: Path, count: int, url: 
         return
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     rate = (figures["added"] + figures["already"]) / figures["seconds"]
+    counts = (
+        f"read {figures['already']:,}"
+        if source == "read"
+        else f"added {figures['added']:,}, already there {figures['already']:,}"
+    )
     print(
         f"{label:<44} {figures['seconds']:6.1f} s  {rate:>9,.0f} messages/s  "
-        f"peak RSS {figures['peak_mib']:5.0f} MiB  (added {figures['added']:,}, "
-        f"already there {figures['already']:,})"
+        f"peak RSS {figures['peak_mib']:5.0f} MiB  ({counts})"
     )
 
 
@@ -137,6 +158,8 @@ def sqlite_figures(count: int, workdir: Path, export: Path) -> None:
         what = "ChatMessage objects" if source == "generated" else "the .txt, parsed"
         measure(f"SQLite, {what}, first import", source, export, home, count)
         measure(f"SQLite, {what}, again (all there)", source, export, home, count)
+        if source == "generated":
+            measure("SQLite, read back decrypted in time order", "read", export, home, count)
         size = sum(path.stat().st_size for path in home.rglob("*") if path.is_file())
         print(f"  database folder after both: {size / 2**20:,.0f} MiB")
 

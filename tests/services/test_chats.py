@@ -10,11 +10,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
 from bowlby import models
 from bowlby.chats.messages import ChatMessage, MessageKind, ParseReport
-from bowlby.errors import DamagedData, InputError, NotFound, NotShared
+from bowlby.errors import DamagedData, InputError, NotFound, NotShared, StoreUnavailable
 from bowlby.services import accounts, backup, chats, sharing
+from bowlby.store import chats as chat_rows
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 3, 28, 23, 0, tzinfo=BERLIN)  # the night the clocks go forward
@@ -235,6 +237,28 @@ def test_a_failed_reimport_leaves_the_chat_as_it_was(store, make_profile, monkey
         import_messages(store, alex, failing_after(conversation(1_000, first=200), 700))
     assert (chats.list_chats(store, alex), stored(store, alex, first.chat_id)) == before
     assert row_counts(store) == (1, 300)
+
+
+def test_a_database_that_goes_away_halfway_leaves_nothing(store, make_profile, monkeypatch):
+    monkeypatch.setattr(chats, "LOOKAHEAD", 100)
+    monkeypatch.setattr(chats, "BATCH_ROWS", 100)
+    alex = make_profile("Alex")
+    first = import_messages(store, alex, conversation(150))
+    real_flush = chat_rows.MessageWriter.flush
+    flushes: list[int] = []
+
+    def flush_then_fail(writer, now_second=None):
+        flushes.append(writer.pending)
+        if len(flushes) == 4:
+            raise OperationalError("INSERT INTO chat_messages", {}, Exception("disk I/O error"))
+        real_flush(writer, now_second)
+
+    monkeypatch.setattr(chat_rows.MessageWriter, "flush", flush_then_fail)
+    with pytest.raises(StoreUnavailable, match="Nothing was changed"):
+        import_messages(store, alex, conversation(1_000, first=100))
+    monkeypatch.setattr(chat_rows.MessageWriter, "flush", real_flush)
+    assert row_counts(store) == (1, 150)
+    assert stored(store, alex, first.chat_id) == expected(conversation(150))
 
 
 def test_progress_is_reported_every_batch(store, make_profile, monkeypatch):
