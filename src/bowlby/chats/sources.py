@@ -19,6 +19,15 @@ from bowlby.errors import InputError
 
 # Tried in this order: the most specific sniffers first, the generic CSV last.
 FORMATS = ("telegram", "discord", "messenger", "signal", "imessage", "whatsapp", "csv_generic")
+FORMAT_LABELS = {
+    "whatsapp": "WhatsApp (.txt or .zip)",
+    "telegram": "Telegram Desktop (result.json)",
+    "signal": "Signal (signal-export)",
+    "messenger": "Messenger or Instagram (message_1.json)",
+    "imessage": "iMessage (imessage-exporter .txt)",
+    "discord": "Discord (DiscordChatExporter .json or .csv)",
+    "csv_generic": "CSV (sent_at, sender, text)",
+}
 HEAD_CHARS = 8_192
 ZIP_TEXT_SUFFIXES = (".txt", ".json", ".csv")
 ZIP_MAGIC = b"PK\x03\x04"

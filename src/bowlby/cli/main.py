@@ -11,6 +11,7 @@ from typer.core import TyperGroup
 from bowlby.cli import (
     assess,
     backup,
+    chats,
     config,
     journal,
     journal_read,
@@ -59,6 +60,7 @@ app.add_typer(links.app, name="partner")
 journal_read.register(journal.app)
 app.add_typer(journal.app, name="journal")
 app.add_typer(assess.app, name="assess")
+app.add_typer(chats.app, name="chats")
 app.add_typer(config.app, name="config")
 app.add_typer(safety.app, name="safety")
 for practice_tool in (

@@ -17,11 +17,13 @@ from bowlby import __version__
 from bowlby.settings import Settings, get_settings
 from bowlby.store.engine import open_store
 from bowlby.web import api
+from bowlby.web.chat_imports import ChatImports
 from bowlby.web.errors import install_error_handlers
 from bowlby.web.pages import (
     account,
     assessments,
     auth,
+    chats,
     entries,
     journal,
     links,
@@ -34,6 +36,8 @@ from bowlby.web.throttle import SignInThrottle
 from bowlby.web.zone import PersonZone
 
 STATIC = Path(__file__).parent / "static"
+# Uploaded chat exports wait here (0700) until imported; emptied at every start.
+IMPORTS_FOLDER = "imports"
 # Names a browser on this computer uses; refusing others blocks DNS-rebinding attacks.
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 # FastAPI can export traces, metrics and logs (with request bodies) through OpenTelemetry;
@@ -59,6 +63,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.store = await run_in_threadpool(open_store, settings)
+        app.state.chat_imports.clear_leftovers()
         try:
             yield
         finally:
@@ -82,11 +87,13 @@ def create_app(
         max_age=timedelta(hours=settings.session_max_hours),
     )
     app.state.throttle = SignInThrottle()
+    app.state.chat_imports = ChatImports(settings.home / IMPORTS_FOLDER)
     for router in (auth.router, entries.router, links.router, account.router, api.router):
         app.include_router(router)
     app.include_router(assessments.router)
     app.include_router(journal.router)
     app.include_router(practice.router)
+    app.include_router(chats.router)
     app.include_router(safety.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     install_error_handlers(app)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from bowlby.web.api import assessments, auth, entries, journal, links, practice, safety
+from bowlby.web.api import assessments, auth, chats, entries, journal, links, practice, safety
 
 router = APIRouter(prefix="/api")
 router.include_router(auth.router)
@@ -18,3 +18,4 @@ router.include_router(journal.router)
 router.include_router(assessments.router)
 router.include_router(safety.router)
 router.include_router(practice.router)
+router.include_router(chats.router)
