@@ -209,6 +209,8 @@ class _Reader:
         match = self.pattern.match
         make = self._message
         clocks = self.clocks
+        new, name, plain, exact = _new_message, self.name, MessageKind.TEXT, EXACT_TEXTS
+        suspect_first, suspect_last = _SUSPECT_FIRST, _SUSPECT_LAST
         senders: dict[str, str] = {}
         day_text = None
         midnight: datetime | None = None  # None when the clocks change that day
@@ -226,7 +228,16 @@ class _Reader:
                 clock = clocks.get(minutes + period) or self._clock(minutes + period)
                 if clock is not None:  # None: not a time, so the line is text
                     if at is not None:
-                        yield make(at, sender, body if more is None else "\n".join(more), start)
+                        body = body if more is None else "\n".join(more)
+                        if (
+                            sender
+                            and body[:1] not in suspect_first
+                            and body[-1:] not in suspect_last
+                            and body not in exact
+                        ):
+                            yield new(ChatMessage, (at, sender, body, plain, name, start))
+                        else:
+                            yield make(at, sender, body, start)
                     since_midnight = clock + _SECONDS.get(seconds, _BAD_CLOCK)
                     if midnight is not None and since_midnight < _BAD_CLOCK:
                         at = midnight + since_midnight
@@ -239,10 +250,9 @@ class _Reader:
                     continue
             if at is None:
                 self._skip_stray(number, line)
-            elif more is None:
-                more = [body, line.rstrip("\r\n")]
-            else:
-                more.append(line.rstrip("\r\n"))
+                continue
+            more = more or [body]
+            more.append(line.rstrip("\r\n"))
         if at is not None:
             yield make(at, sender, body if more is None else "\n".join(more), start)
 
