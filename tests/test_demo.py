@@ -109,3 +109,21 @@ def test_the_demo_couple_has_practised_with_every_tool(settings):
         "cycle_side",
     }
     assert practice <= kinds, practice - kinds
+
+
+def test_maya_has_imported_the_couples_chat_and_jordan_sees_nothing_of_it(settings):
+    from bowlby.services import chats
+
+    demo = demo_settings(settings)
+    ensure_demo(demo, today=TODAY)
+    store = open_store(demo)
+    try:
+        maya = accounts.unlock_profile(store, *DEMO_LOGINS[0])
+        jordan = accounts.unlock_profile(store, *DEMO_LOGINS[1])
+        [chat] = chats.list_chats(store, maya)
+        assert chat.me == "Maya"
+        assert chat.partner_names == ["Jordan"]
+        assert chat.messages > 300
+        assert chats.list_chats(store, jordan) == []
+    finally:
+        store.dispose()

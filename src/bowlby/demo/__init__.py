@@ -13,6 +13,7 @@ from importlib import resources
 from typing import Any
 
 from bowlby import models
+from bowlby.demo.chat import seed_chat
 from bowlby.demo.practice import seed_practice
 from bowlby.demo.steps import seed_steps
 from bowlby.errors import NotFound
@@ -63,6 +64,7 @@ def seed_demo(store: Store, settings: Settings, today: datetime) -> None:
         seed_assessments(store, keyring, rng, start)
         seed_steps(store, keyring, rng, start)
     seed_practice(store, maya, jordan, rng, start)
+    seed_chat(store, maya, rng, start, settings.zone)
     sharing.share_pending_entries(store, maya)
 
 
