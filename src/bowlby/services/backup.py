@@ -13,12 +13,14 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+from sqlalchemy.orm import Session
 
 from bowlby import models
+from bowlby.chats.messages import ChatMessage, MessageKind
 from bowlby.errors import Conflict, DamagedData, InputError
 from bowlby.services import accounts
+from bowlby.services import chats as chat_use_cases
 from bowlby.services import preferences as saved_preferences
-from bowlby.services.chats import ExportedChat, export_chats, restore_chat
 from bowlby.services.entries import EntryVersion, add_entry_row, entry_history, list_entries
 from bowlby.services.preferences import Preferences
 from bowlby.settings import Settings
@@ -46,6 +48,28 @@ class ExportedEntry(models.EntryDraft):
     created_at: AwareDatetime
     updated_at: AwareDatetime
     history: list[EntryVersion] = Field(default_factory=list)
+
+
+class ExportedChatMessage(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    sent_at: AwareDatetime
+    sender: str
+    text: str
+    kind: MessageKind
+
+
+class ExportedChat(BaseModel):
+    """An imported chat, decrypted: its messages in time order (since version 2)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    me: str
+    format: str
+    imported_at: AwareDatetime
+    updated_at: AwareDatetime
+    messages: list[ExportedChatMessage]
 
 
 class ExportDocument(BaseModel):
@@ -173,6 +197,46 @@ def restore_profile(
         for chat in document.chats:
             restore_chat(session, keyring, chat)
     return models.NewProfile(profile=accounts.profile_info(row), recovery_key=recovery_key)
+
+
+def export_chats(store: Store, keyring: models.Keyring) -> list[ExportedChat]:
+    """Every chat of the person, decrypted, for the profile's export."""
+    exported = []
+    for info in chat_use_cases.list_chats(store, keyring):
+        messages = [
+            ExportedChatMessage(sent_at=sent_at, sender=sender, text=text, kind=kind)
+            for sent_at, sender, text, kind, _file, _line in chat_use_cases.read_chat_messages(
+                store, keyring, info.id
+            )
+        ]
+        exported.append(
+            ExportedChat(
+                name=info.name,
+                me=info.me,
+                format=info.format,
+                imported_at=info.imported_at,
+                updated_at=info.updated_at,
+                messages=messages,
+            )
+        )
+    return exported
+
+
+def restore_chat(session: Session, keyring: models.Keyring, chat: ExportedChat) -> None:
+    """Add an exported chat as a chat of its own, inside the restore's unit of work."""
+    messages = (
+        ChatMessage(message.sent_at, message.sender, message.text, message.kind, "", number)
+        for number, message in enumerate(chat.messages, start=1)
+    )
+    chat_use_cases.add_chat_messages(
+        session,
+        keyring,
+        messages,
+        me=chat.me,
+        format=chat.format,
+        name=chat.name,
+        restored=chat_use_cases.ChatTimes(chat.imported_at, chat.updated_at),
+    )
 
 
 def _checksum(content: dict[str, Any], version: int) -> str:

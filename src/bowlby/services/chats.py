@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import chain, islice
+from typing import NamedTuple
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict
+from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from bowlby import models
@@ -85,24 +86,11 @@ class ChatDetails(BaseModel):
     me: int = -1
 
 
-class ExportedChatMessage(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class ChatTimes(NamedTuple):
+    """When a chat was first imported and last added to, kept as they were by a restore."""
 
-    sent_at: AwareDatetime
-    sender: str
-    text: str
-    kind: MessageKind
-
-
-class ExportedChat(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    name: str
-    me: str
-    format: str
-    imported_at: AwareDatetime
-    updated_at: AwareDatetime
-    messages: list[ExportedChatMessage]
+    imported_at: datetime
+    updated_at: datetime
 
 
 @dataclass
@@ -153,9 +141,10 @@ def add_chat_messages(
     format: str,
     progress: Progress | None = None,
     name: str | None = None,
-    restored: ExportedChat | None = None,
+    restored: ChatTimes | None = None,
 ) -> ImportSummary:
-    """The import inside an open unit of work (a restore adds several chats in one)."""
+    """The import inside an open unit of work. A restore (``restored``: the chat's times)
+    always makes a chat of its own, and adds several in one unit of work."""
     stream = iter(messages)
     window = list(islice(stream, LOOKAHEAD))
     early = FileTally()
@@ -224,40 +213,6 @@ def delete_chat(store: Store, keyring: models.Keyring, chat_id: str) -> None:
             raise NotFound(CHAT_NOT_YOURS.format(chat_id=chat_id))
         chat_rows.delete_chat_rows(session, row.number)
     store.reclaim_space()
-
-
-def export_chats(store: Store, keyring: models.Keyring) -> list[ExportedChat]:
-    """Every chat of the person, decrypted, for the profile's export."""
-    exported = []
-    for info in list_chats(store, keyring):
-        messages = [
-            ExportedChatMessage(sent_at=sent_at, sender=sender, text=text, kind=kind)
-            for sent_at, sender, text, kind, _file, _line in read_chat_messages(
-                store, keyring, info.id
-            )
-        ]
-        exported.append(
-            ExportedChat(
-                name=info.name,
-                me=info.me,
-                format=info.format,
-                imported_at=info.imported_at,
-                updated_at=info.updated_at,
-                messages=messages,
-            )
-        )
-    return exported
-
-
-def restore_chat(session: Session, keyring: models.Keyring, chat: ExportedChat) -> None:
-    """Add an exported chat as a chat of its own, inside the restore's unit of work."""
-    messages = (
-        ChatMessage(message.sent_at, message.sender, message.text, message.kind, "", number)
-        for number, message in enumerate(chat.messages, start=1)
-    )
-    add_chat_messages(
-        session, keyring, messages, me=chat.me, format=chat.format, name=chat.name, restored=chat
-    )
 
 
 def match_sender(me: str, senders: Iterable[str]) -> str | None:
@@ -344,7 +299,7 @@ def _open_or_create(
     format: str,
     lookup: str,
     senders: list[str],
-    restored: ExportedChat | None,
+    restored: ChatTimes | None,
 ) -> OpenChat:
     """The stored chat this file continues, or a new one (a restore always makes a new one)."""
     row = None if restored else chat_rows.find_chat_by_lookup(session, keyring.profile_id, lookup)
