@@ -217,6 +217,7 @@ def list_chats(profile: str | None = ProfileOption) -> None:
     if not found:
         console.print("No chats yet. Import one with `bowlby chats import FILE --me NAME`.")
         return
+    zone = get_settings().zone
     table = Table("id", "chat", "format", "messages", "from", "to")
     for chat in found:
         table.add_row(
@@ -224,8 +225,8 @@ def list_chats(profile: str | None = ProfileOption) -> None:
             escape(chat.name),
             chat.format,
             f"{chat.messages:,}",
-            f"{chat.first_at:%Y-%m-%d}" if chat.first_at else "",
-            f"{chat.last_at:%Y-%m-%d}" if chat.last_at else "",
+            f"{chat.first_at.astimezone(zone):%Y-%m-%d}" if chat.first_at else "",
+            f"{chat.last_at.astimezone(zone):%Y-%m-%d}" if chat.last_at else "",
         )
     console.print(table)
 

@@ -7,6 +7,7 @@ from pydantic import BaseModel
 from bowlby import models
 from bowlby.chats.sources import DATE_ORDERS, FORMAT_LABELS, FORMATS
 from bowlby.store.engine import Store
+from bowlby.web.rendering import format_day
 
 DATE_ORDER_LABELS = {
     "dmy": "day, month, year",
@@ -49,11 +50,12 @@ def build_chats_page(store: Store, keyring: models.Keyring) -> ChatsPage:
                 me=chat.me,
                 partner_names=chat.partner_names,
                 messages=chat.messages,
-                first_at=f"{chat.first_at:%d %b %Y}" if chat.first_at else None,
-                last_at=f"{chat.last_at:%d %b %Y}" if chat.last_at else None,
+                first_at=format_day(chat.first_at) if chat.first_at else None,
+                last_at=format_day(chat.last_at) if chat.last_at else None,
             )
             for chat in chats.list_chats(store, keyring)
         ],
         formats=[Choice(id=name, label=FORMAT_LABELS[name]) for name in FORMATS],
         date_orders=[Choice(id=order, label=DATE_ORDER_LABELS[order]) for order in DATE_ORDERS],
     )
+
