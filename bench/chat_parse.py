@@ -9,6 +9,7 @@ its peak memory is its own, not the generator's.
 
 from __future__ import annotations
 
+import os
 import random
 import resource
 import subprocess
@@ -18,6 +19,7 @@ import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 MESSAGES = 1_000_000
 SEED = 1969
@@ -97,11 +99,31 @@ def peak_rss_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-def timed_child(command: list[str]) -> tuple[float, int, str]:
-    """Wall seconds, exit code and error output of a command whose output is discarded."""
-    started = time.perf_counter()
-    result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    return time.perf_counter() - started, result.returncode, result.stderr
+class ChildRun(NamedTuple):
+    wall: float
+    cpu: float  # user + system seconds: steadier than wall time on a shared machine
+    peak_rss_mb: float
+    code: int
+    errors: str
+
+
+def timed_child(command: list[str]) -> ChildRun:
+    """Time, CPU, peak memory, exit code and error output of a command whose output is
+    discarded; wait4 gives this one child's own resource use."""
+    with tempfile.TemporaryFile("w+") as errors:
+        started = time.perf_counter()
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)
+        errors.seek(0)
+        return ChildRun(
+            wall,
+            usage.ru_utime + usage.ru_stime,
+            usage.ru_maxrss / 1024,
+            child.returncode,
+            errors.read(),
+        )
 
 
 WHATSTK_TO_JSONL = """
@@ -130,27 +152,32 @@ def bench_file(path: Path, layout: str) -> None:
         f"{layout:8} parse(): {int(count):,} messages in {float(seconds):.2f} s CPU = "
         f"{rate:,.0f} messages/s; peak RSS {float(rss):.0f} MB; skipped {skipped}"
     )
-    bowlby_seconds, code, errors = timed_child(
+    bowlby = timed_child(
         [sys.executable, "-m", "bowlby", "chats", "parse", str(path), "--jsonl", "--tz", ZONE]
     )
-    if code != 0:
-        print(f"{layout:8} bowlby chats parse --jsonl: command missing or failed ({code}):")
-        print("         " + errors.strip().replace("\n", "\n         ")[:600])
+    if bowlby.code != 0:
+        print(f"{layout:8} bowlby chats parse --jsonl: command missing or failed ({bowlby.code}):")
+        print("         " + bowlby.errors.strip().replace("\n", "\n         ")[:600])
         return
-    print(
-        f"{layout:8} bowlby chats parse --jsonl: {bowlby_seconds:.2f} s wall = "
-        f"{int(count) / bowlby_seconds:,.0f} messages/s"
-    )
+    print(f"{layout:8} bowlby chats parse --jsonl: {describe(bowlby, int(count))}")
     if not whatstk_installed():
         print(f"{layout:8} whatstk: not installed (pip install whatstk); row skipped")
         return
-    whatstk_seconds, code, errors = timed_child([sys.executable, "-c", WHATSTK_TO_JSONL, str(path)])
-    if code != 0:
-        print(f"{layout:8} whatstk failed ({code}): {errors.strip()[-300:]}")
+    whatstk = timed_child([sys.executable, "-c", WHATSTK_TO_JSONL, str(path)])
+    if whatstk.code != 0:
+        print(f"{layout:8} whatstk failed ({whatstk.code}): {whatstk.errors.strip()[-300:]}")
         return
+    print(f"{layout:8} whatstk from_source + to_json(lines): {describe(whatstk, int(count))}")
     print(
-        f"{layout:8} whatstk from_source + JSON lines: {whatstk_seconds:.2f} s wall; "
-        f"bowlby is {whatstk_seconds / bowlby_seconds:.1f}x faster"
+        f"{layout:8} bowlby is {whatstk.cpu / bowlby.cpu:.1f}x faster than whatstk by CPU time "
+        f"({whatstk.wall / bowlby.wall:.1f}x by wall time)"
+    )
+
+
+def describe(run: ChildRun, count: int) -> str:
+    return (
+        f"{run.wall:.2f} s wall, {run.cpu:.2f} s CPU = {count / run.cpu:,.0f} messages/s "
+        f"(CPU); peak RSS {run.peak_rss_mb:.0f} MB"
     )
 
 

@@ -103,6 +103,21 @@ def test_ios_month_first_12_hour_with_its_invisible_marks_and_a_bom():
     ]
 
 
+def test_ios_group_notices_under_the_group_name_are_system_messages():
+    number_change = (
+        "Jordan changed their phone number to a new number. Tap to message or add the new number."
+    )
+    assert parse_fixture("ios_group_notices.txt") == [
+        (at("2026-11-24 18:30:05"), "", "Maya created group “Family 🏡”", SYSTEM, 1),
+        (at("2026-11-24 18:30:06"), "", "Maya added Jordan", SYSTEM, 2),
+        (at("2026-11-24 18:31:00"), "Jordan", "I left early, sorry", TEXT, 3),
+        (at("2026-11-24 18:32:00"), "", "Jordan left", SYSTEM, 4),
+        (at("2026-11-25 09:00:00"), "", "Maya añadió a Jordan", SYSTEM, 5),
+        (at("2026-11-25 09:01:00"), "", number_change, SYSTEM, 6),
+        (at("2026-11-25 09:02:00"), "", "You blocked this contact. Tap to unblock.", SYSTEM, 7),
+    ]
+
+
 def test_spanish_afternoons_stay_afternoons():
     """p. m. (with no-break spaces) is after noon; 12 a. m. is midnight, 12 p. m. noon."""
     assert parse_fixture("android_es.txt") == [

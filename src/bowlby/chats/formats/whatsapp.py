@@ -140,7 +140,7 @@ def _settle_date_order(
     possible: set[str] = {"dmy", "mdy", "ymd"}
     for line in chain(list(held), _holding(lines, held)):
         found = pattern.match(line)
-        if found is None:
+        if found is None or not _CLOCK.fullmatch(found.group(2) + found.group(4)):
             continue
         allowed = possible & _orders_allowing(found.group(1))
         if allowed:  # a date no order allows is reported when it is read

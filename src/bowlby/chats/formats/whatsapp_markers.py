@@ -179,7 +179,8 @@ _CALLS = (
 )
 
 # Notices WhatsApp writes as if someone had sent them (iOS, after a U+200E): found by a
-# phrase inside them, lower-cased.
+# phrase inside them, lower-cased. Only texts that begin with the mark are looked at, so a
+# person's own "I left early" stays theirs.
 SYSTEM_PHRASES = (
     "end-to-end encrypted",
     "end-to-end encryption",
@@ -202,6 +203,26 @@ SYSTEM_PHRASES = (
     "mudou seu número",
     "terenkripsi secara end-to-end",
     "mengganti nomor",
+    # joins, leaves and adds in a group, under the group's name
+    " added ",
+    " removed ",
+    " left",
+    " joined",
+    " añadió a ",
+    " salió",
+    " se unió",
+    " hinzugefügt",
+    " hat die gruppe verlassen",
+    " ist beigetreten",
+    " a ajouté ",
+    " est parti",
+    " a rejoint",
+    " adicionou ",
+    " saiu",
+    " entrou",
+    " menambahkan ",
+    " keluar",
+    " bergabung",
 )
 
 
