@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
+from datetime import datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from bowlby.chats.messages import ChatMessage, MessageKind
 from tests.chats.samples import ANDROID_CHAT, LATER, write_chat, zip_chat
 
 
@@ -92,3 +97,36 @@ def test_delete_removes_the_chat_after_confirmation(cli, tmp_path):
     deleted = cli("chats", "delete", chat_id, "--yes")
     assert deleted.exit_code == 0, deleted.output
     assert "No chats yet" in cli("chats", "list").output
+
+
+@given(
+    st.lists(
+        st.tuples(st.text(max_size=12), st.text(max_size=40), st.sampled_from(list(MessageKind))),
+        max_size=5,
+    )
+)
+def test_the_json_lines_are_exactly_what_json_dumps_would_write(rows):
+    from bowlby.cli.chats import write_jsonl
+
+    sent_at = datetime(2026, 11, 24, 18, 30, tzinfo=timezone(timedelta(hours=1)))
+    messages = [
+        ChatMessage(sent_at, sender, text, kind, "chat.txt", line)
+        for line, (sender, text, kind) in enumerate(rows, start=1)
+    ]
+    out = io.StringIO()
+    write_jsonl(messages, out)
+    expected = "".join(
+        json.dumps(
+            {
+                "sent_at": m.sent_at.isoformat(),
+                "sender": m.sender,
+                "text": m.text,
+                "kind": m.kind.value,
+                "line": m.line,
+            },
+            ensure_ascii=False,
+        )
+        + "\n"
+        for m in messages
+    )
+    assert out.getvalue() == expected

@@ -4,6 +4,7 @@ its format detected from its first few kilobytes unless one is chosen, then pars
 from __future__ import annotations
 
 import io
+import itertools
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -137,8 +138,8 @@ class ExportText:
                 lines.append(following)  # a lone CR ended the line; the next one stands alone
             else:
                 lines[-1] += following  # the line (or its CRLF) was cut by the sniff
-        yield from (line for line in lines if line)
-        yield from self._rest
+        # A chain, not a generator: one step less per line of a million-line file.
+        return itertools.chain([line for line in lines if line], self._rest)
 
 
 def parse_options(

@@ -3,7 +3,6 @@ the profile; list and delete imported chats."""
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -72,20 +71,15 @@ def parse(
 
 
 def write_jsonl(messages: Iterable[ChatMessage], out: TextIO) -> None:
-    """One JSON object a line, written in chunks: parsing, not printing, should set the pace."""
-    encode = json.JSONEncoder(ensure_ascii=False).encode
+    """One JSON object a line, exactly as json.dumps(..., ensure_ascii=False) writes it, but
+    built by hand and written in chunks: parsing, not printing, should set the pace."""
+    from json.encoder import encode_basestring as quoted
+
     chunk: list[str] = []
     for sent_at, sender, text, kind, _file, line in messages:
         chunk.append(
-            encode(
-                {
-                    "sent_at": sent_at.isoformat(),
-                    "sender": sender,
-                    "text": text,
-                    "kind": kind.value,
-                    "line": line,
-                }
-            )
+            f'{{"sent_at": "{sent_at.isoformat()}", "sender": {quoted(sender)}, '
+            f'"text": {quoted(text)}, "kind": "{kind.value}", "line": {line}}}'
         )
         if len(chunk) >= FLUSH_EVERY:
             out.write("\n".join(chunk) + "\n")
