@@ -58,4 +58,3 @@ def build_chats_page(store: Store, keyring: models.Keyring) -> ChatsPage:
         formats=[Choice(id=name, label=FORMAT_LABELS[name]) for name in FORMATS],
         date_orders=[Choice(id=order, label=DATE_ORDER_LABELS[order]) for order in DATE_ORDERS],
     )
-
