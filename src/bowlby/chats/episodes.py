@@ -147,7 +147,7 @@ def _episode(
         flagged=tuple(flagged),
         repair_at=None if repair is None else messages[repair].sent_at,
         repaired_by=None if repair is None else messages[repair].sender,
-        pursue_withdraw=pursue_withdraw(inside, messages[last].sent_at + EPISODE_GAP),
+        pursue_withdraw=pursue_withdraw(inside, _following(messages, last)),
     )
 
 
@@ -158,10 +158,17 @@ def _count_by_sender(messages: Sequence[ChatMessage]) -> dict[str, int]:
     return counts
 
 
-def _ending(messages: Sequence[ChatMessage], readings: Sequence[Reading], last: int) -> Ending:
+def _following(messages: Sequence[ChatMessage], last: int) -> Sequence[ChatMessage]:
+    """The messages in the EPISODE_GAP after an episode's last negative message."""
     limit = messages[last].sent_at + EPISODE_GAP
-    after = range(last + 1, len(messages))
-    window = [index for index in after if messages[index].sent_at <= limit]
+    stop = last + 1
+    while stop < len(messages) and messages[stop].sent_at <= limit:
+        stop += 1
+    return messages[last + 1 : stop]
+
+
+def _ending(messages: Sequence[ChatMessage], readings: Sequence[Reading], last: int) -> Ending:
+    window = range(last + 1, last + 1 + len(_following(messages, last)))
     if any(REPAIR in readings[index].labels for index in window):
         return "repair"
     if any(readings[index].valence == "positive" for index in window):
@@ -181,9 +188,11 @@ def _first_repair(
     return None
 
 
-def pursue_withdraw(messages: Sequence[ChatMessage], wait_limit: datetime) -> PursueWithdraw | None:
+def pursue_withdraw(
+    messages: Sequence[ChatMessage], after: Sequence[ChatMessage] = ()
+) -> PursueWithdraw | None:
     """The episode's pursue–withdraw shape (see the module's docstring); None unless two
-    people wrote in it."""
+    people wrote in it. ``after``: the messages in the EPISODE_GAP after it."""
     counts = _count_by_sender(messages)
     if len(counts) < 2:
         return None
@@ -194,7 +203,8 @@ def pursue_withdraw(messages: Sequence[ChatMessage], wait_limit: datetime) -> Pu
     for index, message in enumerate(messages):
         if message.sender == pursuer:
             halves[message.sent_at >= middle].append(index)
-    answers = _next_answers(messages, withdrawer, wait_limit)
+    limit = messages[-1].sent_at + EPISODE_GAP
+    answers = _next_answers([*messages, *after], withdrawer, limit)
     waits = [_mean_wait(messages, answers, half) for half in halves]
     return PursueWithdraw(
         pursuer=pursuer,
