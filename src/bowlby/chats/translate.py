@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from bowlby.chats.patterns import Analysis, Evidence
 
 _WORD = re.compile(r"[\w']+")
+# A negation reaches only within its own clause: "I'm not mad, just hurt" is hurt.
+_CLAUSE_BREAK = re.compile(r"[,.;:!?\n()]+|\b(?:but|just|though|although)\b", re.IGNORECASE)
 _NEGATION_REACH = 3
 _MOST_FEELINGS = 2
 
@@ -129,16 +131,27 @@ def gentler_statement(label: str, feelings: tuple[str, ...] = ()) -> str:
 
 
 def feelings_in(text: str) -> tuple[str, ...]:
-    """The feelings the writer named, in our gentle words, skipping negated ones
-    ("I'm not mad"): at most two, in the order written."""
-    feelings: dict[str, str] = _data()["feelings"]
-    tokens = [token.lower().replace("\u2019", "'") for token in _WORD.findall(text)]
+    """The feelings the writer named, in our gentle words: at most two, in the order written.
+    A feeling counts when it is the writer's own: not negated in its clause ("I'm not mad"),
+    not said of someone else ("you're jealous"); being on the receiving end ("ignoring me")
+    counts whoever is the subject."""
     found: list[str] = []
-    for index, token in enumerate(tokens):
-        named = feelings.get(token)
-        if named and named not in found and not _negated(tokens, index):
-            found.append(named)
+    for clause in _CLAUSE_BREAK.split(text.replace("\u2019", "'")):
+        tokens = [token.lower() for token in _WORD.findall(clause)]
+        for index in range(len(tokens)):
+            named = _feeling_at(tokens, index)
+            if named and named not in found:
+                found.append(named)
     return tuple(found[:_MOST_FEELINGS])
+
+
+def _feeling_at(tokens: list[str], index: int) -> str | None:
+    data = _data()
+    token = tokens[index]
+    named: str | None = data["experiences"].get(token)
+    if named is None and not _said_of_another(tokens, index):
+        named = data["feelings"].get(token)
+    return None if named is None or _negated(tokens, index) else named
 
 
 def pattern_words(label: str) -> PatternWords:
@@ -183,6 +196,17 @@ def _already_gentle(labels: tuple[str, ...]) -> str:
         if label in labels:
             return kind[label]
     return kind["neutral"]
+
+
+def _said_of_another(tokens: list[str], index: int) -> bool:
+    """True when the nearest person before the word is someone else ("you're so jealous")."""
+    others, selves = set(_data()["others"]), set(_data()["selves"])
+    for token in reversed(tokens[:index]):
+        if token in selves:
+            return False
+        if token in others:
+            return True
+    return False
 
 
 def _negated(tokens: list[str], index: int) -> bool:
