@@ -1,0 +1,336 @@
+"""The one pass over a message behind ``patterns.analyse_text``: split it into words, find
+the cues, then read each cue with its neighbours (negation, who it is said of, the rest of
+the clause, sarcasm, laughter) into label weights, a tone and evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from bowlby.chats.lexicons import TOKEN, Cue, Lexicon, load_lexicon, shorten_long_runs
+
+LOOK_BACK = 3
+QUOTED = re.compile(r"[\"“”]([^\"“”]{2,})[\"“”]")
+SCARE_QUOTES = re.compile(
+    r"\b(?:your|ur|his|her|their|so[- ]called)\s+[\"'“‘]([^\s\"'“”‘’]+)[\"'”’]"
+)
+NEVER_WORDS = frozenset({"never", "rarely", "hardly", "seldom"})
+WE_WORDS = frozenset({"we", "us", "both", "lets", "our", "together"})
+
+
+class Evidence(NamedTuple):
+    """Why a label was given: the words or signal, and where they are in the message."""
+
+    label: str  # the label this supports
+    signal: str  # "words", "punctuation", "emoji", "negation", "sarcasm", ...
+    text: str  # the exact words/characters from the message (or a short description)
+    start: int  # offsets into the message text (-1 when not a span)
+    end: int
+
+
+class Hit(NamedTuple):
+    cue: Cue
+    first: int  # token index of the phrase's first word
+    last: int  # token index after its last word
+
+
+@dataclass
+class Reading:
+    """What the pass found: the weight for each label, the tone, and the evidence."""
+
+    weights: dict[str, float] = field(default_factory=dict)
+    valence: float = 0.0
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def add(self, label: str, weight: float, signal: str, text: str, span: tuple[int, int]) -> None:
+        self.weights[label] = self.weights.get(label, 0.0) + weight
+        self.evidence.append(Evidence(label, signal, text, span[0], span[1]))
+
+
+@dataclass
+class Words:
+    """A message as canonical words, each with the span of the characters it came from."""
+
+    text: str
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    quoted: list[bool]
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        return self.starts[first], self.ends[last - 1]
+
+    def said(self, first: int, last: int) -> str:
+        start, end = self.span(first, last)
+        return self.text[start:end]
+
+
+def split_message(text: str, lexicon: Lexicon) -> Words:
+    """Canonical words with their spans: "u r" → "you are", "im" → "i am", "sooo" → "so"."""
+    lower = text.replace("’", "'").replace("‘", "'").lower()
+    if len(lower) != len(text):  # a rare letter whose lower case is longer: keep offsets
+        lower = "".join(character.lower()[0] for character in text.replace("’", "'"))
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    canonical = lexicon.canonical
+    vocabulary = lexicon.vocabulary
+    for match in TOKEN.finditer(lower):
+        word = match.group()
+        if word not in vocabulary and len(word) > 2:
+            word = shorten_long_runs(word, vocabulary)
+        start, end = match.span()
+        for part in canonical.get(word, (word,)):
+            words.append(part)
+            starts.append(start)
+            ends.append(end)
+    quoted = [False] * len(words)
+    if '"' in lower or "“" in lower:
+        for quote in QUOTED.finditer(lower):
+            for index, start in enumerate(starts):
+                if quote.start(1) <= start < quote.end(1):
+                    quoted[index] = True
+    return Words(text, words, starts, ends, quoted)
+
+
+def find_hits(words: Words, lexicon: Lexicon) -> list[Hit]:
+    """Every cue in the message, left to right, the longest phrase winning at each word."""
+    hits: list[Hit] = []
+    tokens = words.words
+    count = len(tokens)
+    phrases = lexicon.phrases
+    index = 0
+    while index < count:
+        entries = phrases.get(tokens[index])
+        step = 1
+        if entries:
+            for phrase, cues in entries:
+                size = len(phrase)
+                if size == 1 or tuple(tokens[index : index + size]) == phrase:
+                    hits.extend(Hit(cue, index, index + size) for cue in cues)
+                    step = size
+                    break
+        index += step
+    return hits
+
+
+def look_back(words: Words, first: int, lexicon: Lexicon, wanted: frozenset[str]) -> bool:
+    """Whether one of ``wanted`` comes just before a cue, within its clause."""
+    tokens = words.words
+    boundaries = lexicon.boundaries
+    for index in range(first - 1, max(-1, first - 1 - LOOK_BACK), -1):
+        token = tokens[index]
+        if token in wanted:
+            return True
+        if token in boundaries:
+            return False
+    return False
+
+
+def clause_after(hits: list[Hit], words: Words, position: int, lexicon: Lexicon) -> list[Hit]:
+    """The cues after a hit and before the end of its clause."""
+    end = len(words.words)
+    for index in range(position, end):
+        if words.words[index] in lexicon.boundaries:
+            end = index
+            break
+    return [hit for hit in hits if position <= hit.first < end]
+
+
+COUNTED = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|a dozen|so many)\s+"
+    r"(?:missed calls?|calls|texts|messages|voice ?notes|times)\b",
+    re.IGNORECASE,
+)
+PERSON_WINDOW = 4
+
+
+@dataclass
+class Pass:
+    """One message being read: its words, its cues, and what has been concluded so far."""
+
+    words: Words
+    hits: list[Hit]
+    lexicon: Lexicon
+    reading: Reading = field(default_factory=Reading)
+    positive: float = 0.0
+    negative: float = 0.0
+    sarcasm: list[Hit] = field(default_factory=list)
+    laughs: list[Hit] = field(default_factory=list)
+
+    def tone(self, amount: float) -> None:
+        if amount > 0:
+            self.positive += amount
+        else:
+            self.negative -= amount
+
+    def give(self, label: str, weight: float, hit: Hit, signal: str = "") -> None:
+        words = self.words
+        self.reading.add(
+            label,
+            weight,
+            signal or hit.cue.signal,
+            words.said(hit.first, hit.last),
+            words.span(hit.first, hit.last),
+        )
+
+    def before(self, hit: Hit, wanted: frozenset[str], window: int = LOOK_BACK) -> bool:
+        tokens = self.words.words
+        for index in range(hit.first - 1, max(-1, hit.first - 1 - window), -1):
+            if tokens[index] in wanted:
+                return True
+            if tokens[index] in self.lexicon.boundaries:
+                return False
+        return False
+
+
+def read_plain(state: Pass, hit: Hit, negated: bool) -> None:
+    cue = hit.cue
+    if negated:
+        state.tone(-cue.valence * 0.5)
+        return
+    state.tone(cue.valence)
+    if cue.label:
+        state.give(cue.label, cue.weight, hit)
+
+
+def read_said_of(state: Pass, hit: Hit, negated: bool) -> None:
+    """A trait or an insult: criticism or contempt when said of "you", taking responsibility
+    when said of oneself ("I was selfish")."""
+    if negated:
+        state.tone(-hit.cue.valence * 0.5)
+        return
+    state.tone(hit.cue.valence)
+    lexicon = state.lexicon
+    if state.before(hit, lexicon.first_person, PERSON_WINDOW):
+        state.give("repair", 0.5, hit, "said of oneself")
+    elif hit.cue.kind == "insult" or state.before(hit, lexicon.second_person, PERSON_WINDOW):
+        state.give(hit.cue.label, hit.cue.weight, hit)
+
+
+def read_feeling(state: Pass, hit: Hit, negated: bool) -> None:
+    """A soft feeling is vulnerability when it is one's own ("I feel scared")."""
+    if negated:
+        state.tone(-hit.cue.valence * 0.5)
+        return
+    state.tone(hit.cue.valence)
+    if state.before(hit, state.lexicon.first_person, PERSON_WINDOW):
+        state.give("vulnerability", hit.cue.weight, hit)
+
+
+def read_absolute(state: Pass, hit: Hit, negated: bool) -> None:
+    """ "You always/never …" is criticism unless the rest of the clause is kind: "you always
+    make me laugh", "you never let me down"."""
+    following = clause_after(state.hits, state.words, hit.last, state.lexicon)
+    tone = sum(other.cue.valence for other in following if other.cue.kind != "absolute")
+    if NEVER_WORDS.intersection(state.words.words[hit.first : hit.last]):
+        tone = -tone
+    if tone > 0:
+        state.tone(1.0)
+        state.give("appreciation", 1.0, hit, "kind absolute")
+    else:
+        state.tone(-1.0)
+        state.give("criticism", 1.0, hit)
+
+
+def read_nothing(state: Pass, hit: Hit, negated: bool) -> None:
+    """Kind and hurtful acts only matter after "you always/never"."""
+
+
+def read_sarcasm(state: Pass, hit: Hit, negated: bool) -> None:
+    state.sarcasm.append(hit)
+
+
+def read_laugh(state: Pass, hit: Hit, negated: bool) -> None:
+    state.tone(hit.cue.valence)
+    state.laughs.append(hit)
+
+
+READERS = {
+    "words": read_plain,
+    "you_trait": read_said_of,
+    "insult": read_said_of,
+    "feeling": read_feeling,
+    "absolute": read_absolute,
+    "kind_act": read_nothing,
+    "hurtful_act": read_nothing,
+    "sarcasm": read_sarcasm,
+    "laugh": read_laugh,
+}
+
+
+def read_message(text: str) -> Reading:
+    """Read one message into label weights, a tone and evidence."""
+    lexicon = load_lexicon()
+    words = split_message(text, lexicon)
+    state = Pass(words, find_hits(words, lexicon), lexicon)
+    read_whole(state)
+    for hit in state.hits:
+        if words.quoted[hit.first]:
+            continue  # reported speech: "she said 'you never listen'" is not said to you
+        negated = state.before(hit, lexicon.negators)
+        READERS[hit.cue.kind](state, hit, negated)
+    read_punctuation(state)
+    read_sarcasm_through(state)
+    read_laughter(state)
+    state.reading.valence = state.positive - state.negative
+    return state.reading
+
+
+def read_whole(state: Pass) -> None:
+    """A whole message that is only "k." or "hello??" says more than its words."""
+    text = state.words.text
+    stripped = text.strip()
+    label = state.lexicon.whole_messages.get(stripped.lower().replace("’", "'"))
+    if label:
+        start = text.index(stripped)
+        state.reading.add(label, 1.0, "short reply", stripped, (start, start + len(stripped)))
+        state.tone(-1.0)
+
+
+def read_punctuation(state: Pass) -> None:
+    """ "??" pings and counted calls are protest."""
+    text = state.words.text
+    where = text.find("??")
+    if where >= 0:
+        end = where
+        while end < len(text) and text[end] in "?!":
+            end += 1
+        state.reading.add("protest", 0.5, "punctuation", text[where:end], (where, end))
+        state.tone(-0.5)
+    for match in COUNTED.finditer(text):
+        state.reading.add("protest", 1.0, "counting", match.group(), match.span())
+        state.tone(-1.0)
+    for match in SCARE_QUOTES.finditer(text):
+        state.reading.add("contempt", 1.0, "quotes", match.group(), match.span())
+        state.tone(-1.0)
+
+
+def read_sarcasm_through(state: Pass) -> None:
+    """Praise beside an eye-roll or a complaint is mockery: "great, thanks a lot 🙄"."""
+    reading = state.reading
+    mocking = reading.weights.get("contempt", 0.0) > 0
+    if not state.sarcasm or not (mocking or state.negative > 0):
+        return
+    for hit in state.sarcasm:
+        state.give("contempt", 1.0, hit, "sarcasm")
+    if "appreciation" in reading.weights:
+        del reading.weights["appreciation"]
+        reading.evidence = [item for item in reading.evidence if item.label != "appreciation"]
+    state.negative += state.positive
+    state.positive = 0.0
+
+
+def read_laughter(state: Pass) -> None:
+    """Laughter beside an apology or a "we" eases things; beside an insult it mocks."""
+    if not state.laughs:
+        return
+    weights = state.reading.weights
+    if weights.get("contempt", 0.0) > 0 or weights.get("criticism", 0.0) > 0:
+        for hit in state.laughs:
+            state.give("contempt", 0.5, hit, "mocking laughter")
+    elif weights.get("repair", 0.0) > 0 or WE_WORDS.intersection(state.words.words):
+        for hit in state.laughs:
+            state.give("repair", 0.5, hit, "humour")
