@@ -90,3 +90,20 @@ def test_an_empty_message_is_an_input_error(run):
     result = run("   ")
     assert result.exit_code != 0
     assert "Give the message to translate, in quotes." in result.output
+
+
+def test_with_a_profile_the_lines_are_for_its_country(alex_cli, run):
+    assert alex_cli("safety", "country", "gb").exit_code == 0
+    result = run("answer me or I swear I'll kill myself", "--profile", "Alex")
+    assert result.exit_code == 0, result.output
+    assert "Samaritans" in result.output
+    assert "I feel" not in result.output
+
+
+def test_with_a_profile_in_safety_mode_coaching_steps_aside(alex_cli, run):
+    from bowlby.services.records import PAUSED_FOR_SAFETY
+
+    assert alex_cli("safety", "mode", "on").exit_code == 0
+    result = run("why are you ignoring me??", "--profile", "Alex")
+    assert result.exit_code == 0, result.output
+    assert " ".join(result.output.split()) == PAUSED_FOR_SAFETY
