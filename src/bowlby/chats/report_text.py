@@ -279,3 +279,9 @@ def _episodes_markdown(
             )
         lines.append("")
     return lines
+
+
+def episodes_line(count: int, endings: dict[str, int]) -> str:
+    """'7 episodes: 3 ended with a repair, 4 in silence.'"""
+    said = [f"{n} ended {ENDING_WORDS[ending]}" for ending, n in endings.items() if n]
+    return f"{count:,} episodes" + (f": {', '.join(said)}." if said and count else ".")

@@ -14,7 +14,7 @@ from bowlby.chats.chat_report import ChatReport, build_report, tally_days
 from bowlby.chats.episodes import Reading
 from bowlby.chats.messages import ChatMessage, MessageKind
 from bowlby.chats.timing import conversation
-from bowlby.errors import NotFound, NotShared
+from bowlby.errors import InputError, NotFound, NotShared
 from bowlby.practice.ratio_ledger import Tally
 from bowlby.services import chats, records
 from bowlby.services.chats import ChatInfo
@@ -134,13 +134,17 @@ def read_window(
     return iter(messages)
 
 
+def default_analyser() -> Analyse:
+    """bowlby.chats.patterns.analyse_text, loaded when first needed."""
+    from bowlby.chats.patterns import analyse_text
+
+    return analyse_text
+
+
 def read_all(talk: list[ChatMessage], analyse: Analyse | None = None) -> list[Reading]:
     """One reading per message, the analyser run once per distinct text (chats repeat "ok"
     and "see you soon" a lot); media and deleted messages are read as no words at all."""
-    if analyse is None:
-        from bowlby.chats.patterns import analyse_text
-
-        analyse = analyse_text
+    analyse = analyse or default_analyser()
     seen: dict[str, Reading] = {}
     readings = []
     for message in talk:
@@ -150,3 +154,14 @@ def read_all(talk: list[ChatMessage], analyse: Analyse | None = None) -> list[Re
             reading = seen[text] = analyse(text)
         readings.append(reading)
     return readings
+
+
+def window_of(
+    zone: tzinfo, since: date | None, until: date | None
+) -> tuple[datetime | None, datetime | None]:
+    """A period given as local days, both included, as the instants [since, until)."""
+    if since is not None and until is not None and until < since:
+        raise InputError("the last day comes before the first; swap them.", field="until")
+    start = start_of(since, zone) if since else None
+    end = start_of(until + timedelta(days=1), zone) if until else None
+    return start, end
