@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from bowlby import models
 from bowlby.chats import translate
+from bowlby.chats.patterns import HORSEMEN
 from bowlby.services import records, safety
 from bowlby.services.safety import SafetyCheck
 from bowlby.store.engine import Store
@@ -22,7 +23,6 @@ LEAD = (
     "contempt, defensiveness, stonewalling), guesses what may lie beneath them, and offers a "
     "gentler way to say it."
 )
-HORSEMEN = ("criticism", "contempt", "defensiveness", "stonewalling")
 DRAFT_MAX_CHARS = 5_000
 WRITE_SOMETHING = "Write a draft first: a few words are enough."
 TOO_LONG = f"Keep the draft under {DRAFT_MAX_CHARS:,} characters."
