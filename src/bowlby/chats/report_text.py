@@ -65,6 +65,11 @@ class EvidenceLike(Protocol):
     def text(self) -> str: ...
 
 
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """'1 reply', '3 replies': the count with its word."""
+    return f"{count:,} {word if count == 1 else many or word + 's'}"
+
+
 def format_duration(seconds: float) -> str:
     """12 s, 8 min, 3 h 20 min, 2 days 4 h: as precise as a person needs."""
     seconds = max(0, round(seconds))
@@ -84,7 +89,7 @@ def latency_line(person: PersonTiming) -> str:
     if person.median_reply is None or person.p90_reply is None:
         return f"{person.name}: no replies to time in this period."
     return (
-        f"{person.name}: {person.replies:,} replies; half came within "
+        f"{person.name}: {plural(person.replies, 'reply', 'replies')}; half came within "
         f"{format_duration(person.median_reply)}, nine in ten within "
         f"{format_duration(person.p90_reply)}."
     )
@@ -105,13 +110,14 @@ def burst_line(person: PersonTiming) -> str:
     if not person.bursts:
         return f"{person.name} did not send several messages in a row without a reply."
     return (
-        f"{person.name} sent {person.bursts:,} runs of messages without a reply in between "
-        f"({person.burst_messages:,} messages; the longest run {person.longest_burst} in a row)."
+        f"{person.name} sent {plural(person.bursts, 'run')} of messages without a reply in "
+        f"between ({person.burst_messages:,} messages; the longest {person.longest_burst} in a "
+        "row)."
     )
 
 
 def initiation_line(people: Sequence[PersonTiming]) -> str:
-    counts = " and ".join(f"{p.name} {p.initiations:,} times" for p in people)
+    counts = " and ".join(f"{p.name} {plural(p.initiations, 'time')}" for p in people)
     return f"After a silence of {LONG_SILENCE.seconds // 3600} hours or more, {counts} wrote first."
 
 
@@ -150,8 +156,8 @@ def ratio_line(tally: Tally) -> str:
 
 def pursuit_line(person: PersonPursuit) -> str:
     return (
-        f"{person.name}: pursued in {person.pursued:,} and withdrew in {person.withdrew:,} "
-        "episodes with that shape."
+        f"{person.name}: pursued in {person.pursued:,} and withdrew in {person.withdrew:,} of "
+        "the episodes with that shape."
     )
 
 
@@ -166,7 +172,8 @@ def episode_summary(episode: Episode, zone: tzinfo) -> str:
     )
     return (
         f"{when}: {format_duration(episode.duration.total_seconds())}, "
-        f"{episode.negative_total} tense messages, ended {ENDING_WORDS[episode.ending]}; {after}."
+        f"{plural(episode.negative_total, 'tense message')}, ended "
+        f"{ENDING_WORDS[episode.ending]}; {after}."
     )
 
 
@@ -220,7 +227,7 @@ def render_markdown(
         return "\n".join([*lines, NO_MESSAGES, ""])
     first, last = report.talk[0].sent_at, report.talk[-1].sent_at
     lines += [
-        f"{len(report.talk):,} messages from {local_time(first, zone)} to "
+        f"{plural(len(report.talk), 'message')} from {local_time(first, zone)} to "
         f"{local_time(last, zone)} ({report.zone}).",
         "",
         "## Timing",
@@ -262,7 +269,8 @@ def render_markdown(
 def _episodes_markdown(
     report: ChatReport, zone: tzinfo, *, coaching: bool, risky: frozenset[int]
 ) -> list[str]:
-    lines = ["## Episodes", "", f"{len(report.episodes):,} episodes. {EPISODES_NOTE}", ""]
+    summary = episodes_line(len(report.episodes), report.endings)
+    lines = ["## Episodes", "", summary, "", EPISODES_NOTE, ""]
     if not report.episodes:
         return [*lines, NO_EPISODES, ""]
     for episode in report.top_episodes():
@@ -284,4 +292,4 @@ def _episodes_markdown(
 def episodes_line(count: int, endings: dict[str, int]) -> str:
     """'7 episodes: 3 ended with a repair, 4 in silence.'"""
     said = [f"{n} ended {ENDING_WORDS[ending]}" for ending, n in endings.items() if n]
-    return f"{count:,} episodes" + (f": {', '.join(said)}." if said and count else ".")
+    return plural(count, "episode") + (f": {', '.join(said)}." if said and count else ".")

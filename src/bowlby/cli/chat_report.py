@@ -74,7 +74,7 @@ def print_report(result: ReportResult, *, hint: bool = True) -> None:
     zone = get_settings().zone
     first, last = report.talk[0].sent_at, report.talk[-1].sent_at
     console.print(
-        f"{len(report.talk):,} messages from {say.local_time(first, zone)} "
+        f"{say.plural(len(report.talk), 'message')} from {say.local_time(first, zone)} "
         f"to {say.local_time(last, zone)}."
     )
     section("Timing", say.summary_lines(report))
