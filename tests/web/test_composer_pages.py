@@ -153,3 +153,25 @@ def test_an_empty_draft_is_a_field_error(people, url, text):
     assert response.status_code == 422
     error = response.json()["error"]
     assert (error["code"], error["field"]) == ("invalid_input", "text")
+
+
+def test_the_api_returns_the_pages_context(people):
+    alex = people.add("Alex")
+    body = alex.get("/api/text/composer").json()
+    assert body["nothing_sent"].startswith(NOTHING_SENT)
+    assert [flag["label"] for flag in body["horsemen"]] == [
+        "criticism",
+        "contempt",
+        "defensiveness",
+        "stonewalling",
+    ]
+    assert (body["paused_for_safety"], body["translation"]) == (False, None)
+    safety_mode_on(alex)
+    assert alex.get("/api/text/composer").json()["paused_message"] == PAUSED_FOR_SAFETY
+
+
+def test_a_draft_too_long_gets_a_field_error(people):
+    alex = people.add("Alex")
+    response = compose(alex, "a" * 5_001)
+    assert response.status_code == 422
+    assert 'id="text-error">Keep the draft under 5,000 characters.' in response.text

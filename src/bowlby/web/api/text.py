@@ -4,13 +4,20 @@ translation. Nothing is stored; like everything under /api, POST needs the X-CSR
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from bowlby.errors import PausedForSafety
 from bowlby.services import records
 from bowlby.web.auth import ApiSession, StoreDep
-from bowlby.web.composer_contexts import DRAFT_MAX_CHARS, TranslationView, translate_draft
+from bowlby.web.composer_contexts import (
+    DRAFT_MAX_CHARS,
+    ComposerPage,
+    TranslationView,
+    build_composer_page,
+    translate_draft,
+)
+from bowlby.web.safety_notes import own_preferences
 
 router = APIRouter(prefix="/text", tags=["text"])
 
@@ -21,6 +28,13 @@ class Draft(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     text: str = Field(min_length=1, max_length=DRAFT_MAX_CHARS)
+
+
+@router.get("/composer")
+def composer(request: Request, store: StoreDep, session: ApiSession) -> ComposerPage:
+    """The composer page's context, empty: its words, the horsemen it flags, the pause."""
+    country = own_preferences(request, session).country
+    return build_composer_page(store, session.keyring, "", country)
 
 
 @router.post("/analyze")
