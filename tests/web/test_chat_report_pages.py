@@ -8,6 +8,7 @@ registers them."""
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -15,6 +16,8 @@ from bowlby.chats import report_text
 from bowlby.services import chat_report
 from bowlby.web.api import chat_report as report_api
 from bowlby.web.pages import chat_report as report_pages
+from bowlby.web.practice_ratio_contexts import RatioPage
+from bowlby.web.rendering import TEMPLATES
 from tests.chats.samples import write_chat
 from tests.cli.test_chat_report_command import CHAT
 from tests.services.test_chat_report import keyword_reading
@@ -127,3 +130,35 @@ def test_safety_mode_shows_the_facts_without_coaching(people, tmp_path):
     assert "Coaching is paused" in html
     assert "What might help" not in html
     assert alex.get(API.format(chat_id)).json()["coaching"] == []
+
+
+def recent_chat(days_ago: int = 2) -> str:
+    """The test chat moved to a few days ago, so the ledger's 4 weeks hold it."""
+    day = datetime.now(UTC) - timedelta(days=days_ago)
+    return (
+        CHAT.replace("02/03/2026", f"{day:%d/%m/%Y}")
+        .replace("03/03/2026", f"{day + timedelta(days=1):%d/%m/%Y}")
+        .replace(", 18:", ", 10:")
+        .replace(", 19:", ", 11:")
+    )
+
+
+def test_the_ledger_shows_the_chats_estimate_apart_and_only_to_the_importer(people, tmp_path):
+    alex, sam = people.couple()
+    chat_id = import_chat(alex, tmp_path, recent_chat())
+    page = alex.get("/api/practice/ratio").json()
+    (estimate,) = page["estimated_chats"]
+    assert estimate["report_url"] == f"/chats/{chat_id}/report"
+    week = estimate["last_7_days"]
+    assert (week["positive"], week["negative"], week["estimated"]) == (3, 3, 6)
+    assert estimate["last_7_days_said"].startswith("Estimated from the words: 3 warm, 3 tense")
+    assert page["estimated_note"] == report_text.ESTIMATED_NOTE
+    assert page["last_7_days"]["empty"]  # nothing logged: the estimate is not mixed in
+    assert page["recent"] == []
+    assert sam.get("/api/practice/ratio").json()["estimated_chats"] == []
+    html = TEMPLATES.get_template("chat_report_ledger.html").render(
+        page=RatioPage.model_validate(page)
+    )
+    assert "Estimated from your chats" in html
+    assert f'href="/chats/{chat_id}/report"' in html
+    assert "never shown to your partner" in html

@@ -8,10 +8,12 @@ from datetime import date, timedelta, tzinfo
 from pydantic import BaseModel
 
 from bowlby import models
+from bowlby.chats.chat_report import periods_by_day, periods_by_week
+from bowlby.chats.report_text import ESTIMATED_NOTE, ratio_line
 from bowlby.insights.figures import svg_markup
 from bowlby.insights.ratio_chart import describe_ratio_chart, plot_ratio
 from bowlby.practice import ratio_ledger as ledger
-from bowlby.services import ratio_ledger, records
+from bowlby.services import chat_report, ratio_ledger, records
 from bowlby.store.engine import Store
 from bowlby.web import practice_ratio_messages as say
 
@@ -73,6 +75,18 @@ class PersonWeeks(BaseModel):
     weeks: list[PeriodRow]
 
 
+class ChatEstimate(BaseModel):
+    """One imported chat's estimated warm and tense messages over the ledger's window: read
+    from the chat when the page is built, never stored, and never in the couple's view."""
+
+    chat_id: str
+    name: str
+    report_url: str
+    last_7_days: PeriodRow
+    last_7_days_said: str
+    weeks: list[PeriodRow]
+
+
 class RatioPage(BaseModel):
     zone: str
     days_shown: int
@@ -84,6 +98,8 @@ class RatioPage(BaseModel):
     days: list[PeriodRow]
     weeks: list[PeriodRow]
     has_estimated: bool
+    estimated_chats: list[ChatEstimate]
+    estimated_note: str
     chart: ChartFigure | None
     couple: list[PersonWeeks]
     recent: list[ledger.InteractionView]
@@ -120,6 +136,8 @@ def build_ratio_page(
         days=[PeriodRow.of(day) for day in reversed(by_day[-TABLE_DAYS:])],
         weeks=[PeriodRow.of(week) for week in reversed(weeks)],
         has_estimated=any(m.source == "estimated" for m in mine),
+        estimated_chats=_chat_estimates(store, keyring, zone, first, today),
+        estimated_note=ESTIMATED_NOTE,
         chart=_chart(by_day, rolling, with_svg) if mine else None,
         couple=[] if paused else _couple(store, keyring, zone, weeks, first, today),
         recent=mine[:RECENT],
@@ -131,6 +149,34 @@ def build_ratio_page(
         research=list(say.RESEARCH),
         sources=list(say.SOURCES),
     )
+
+
+def _chat_estimates(
+    store: Store, keyring: models.Keyring, zone: tzinfo, first: date, today: date
+) -> list[ChatEstimate]:
+    """The person's own chats, read for the window shown only (see services.chat_report)."""
+    estimates = []
+    for chat in chat_report.estimate_ratio(store, keyring, zone, first, today):
+        days = periods_by_day(chat.days, first, today)
+        weeks = periods_by_week(chat.days, first, today)
+        recent = [day.tally for day in days[-ledger.ROLLING_DAYS :] if day.tally]
+        week = ledger.RatioPeriod(
+            "last 7 days",
+            days[-ledger.ROLLING_DAYS :][0].first_day,
+            today,
+            sum(recent, ledger.Tally()) if recent else None,
+        )
+        estimates.append(
+            ChatEstimate(
+                chat_id=chat.chat_id,
+                name=chat.name,
+                report_url=f"/chats/{chat.chat_id}/report",
+                last_7_days=PeriodRow.of(week),
+                last_7_days_said=ratio_line(week.tally or ledger.Tally()),
+                weeks=[PeriodRow.of(period) for period in reversed(weeks)],
+            )
+        )
+    return estimates
 
 
 def _moments(
