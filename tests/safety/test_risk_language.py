@@ -67,6 +67,12 @@ POSITIVES = [
     ("I found an AirTag in my bag", "stalking"),
     ("He won't stop texting me even after I blocked him", "stalking"),
     ("I think I'm being stalked", "stalking"),
+    # Said to the partner, as in a chat or a draft in the composer.
+    ("I'm scared of you", "fear_of_partner"),
+    ("I am afraid of your temper", "fear_of_partner"),
+    ("I am scared of what you will do when you get home", "fear_of_partner"),
+    ("you hit me again", "threat_of_violence"),
+    ("if you leave I will hurt you", "threat_of_violence"),
 ]
 
 NO_SIGNAL_AT_ALL = [
@@ -110,6 +116,11 @@ NO_SIGNAL_AT_ALL = [
     "We drove 40 kms to the beach",
     "I feel safe at home with him",
     "He won't let me pay for dinner",
+    "I'm scared of you leaving me",
+    "I'm not scared of you",
+    "you hit me up yesterday about the tickets",
+    "you pushed me to apply for the job and I got it",
+    "you beat me at chess again",
 ]
 
 

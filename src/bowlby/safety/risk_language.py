@@ -194,7 +194,7 @@ def _for_category(
     if category != "self_harm" and cues.partner.search(match.group()):
         level, reasons = min(level + 1, 2), ["names a partner", *reasons]
     level = max(0, level - verdict.steps_down)
-    if _hypothetical(cues, clause, match):
+    if not phrase.conditional_threat and _hypothetical(cues, clause, match):
         if book.categories[category].on_hypothetical == "drop":
             return None
         level, reasons = max(0, level - 1), [*reasons, "hypothetical"]

@@ -43,7 +43,9 @@ class Phrase:
     """One pattern: the categories it signals, its base confidence and how negation works.
 
     ``risk_negation`` marks a pattern whose own "not" carries the risk ("I can't go on"), so a
-    negator inside the match does not cancel it; ``reported`` marks words about someone else.
+    negator inside the match does not cancel it; ``reported`` marks words about someone else;
+    ``conditional_threat`` marks a threat whose "if" is its condition ("if you leave I will
+    hurt you"), not a hypothetical.
     """
 
     id: str
@@ -51,6 +53,7 @@ class Phrase:
     confidence: Confidence
     risk_negation: bool
     reported: bool
+    conditional_threat: bool
     regex: re.Pattern[str]
     written: str
     examples: tuple[str, ...]
@@ -145,6 +148,7 @@ def _read_phrase(raw: Any, macros: dict[str, Any], where: str) -> Phrase:
         confidence=confidence,
         risk_negation=bool(require(raw.get("risk_negation", False), bool, where)),
         reported=bool(require(raw.get("reported", False), bool, where)),
+        conditional_threat=bool(require(raw.get("conditional_threat", False), bool, where)),
         regex=compile_phrase(written, macros, where),
         written=written,
         examples=examples,
