@@ -11,6 +11,7 @@ from typer.core import TyperGroup
 from bowlby.cli import (
     assess,
     backup,
+    chat_report,
     chats,
     config,
     journal,
@@ -27,6 +28,8 @@ from bowlby.cli import (
     serve,
     steps,
     summary,
+    text,
+    text_translate,
 )
 from bowlby.cli.context import err_console
 from bowlby.errors import BowlbyError
@@ -60,7 +63,10 @@ app.add_typer(links.app, name="partner")
 journal_read.register(journal.app)
 app.add_typer(journal.app, name="journal")
 app.add_typer(assess.app, name="assess")
+chats.app.command("report")(chat_report.report)
 app.add_typer(chats.app, name="chats")
+text.app.command("translate")(text_translate.translate)
+app.add_typer(text.app, name="text")
 app.add_typer(config.app, name="config")
 app.add_typer(safety.app, name="safety")
 for practice_tool in (

@@ -23,7 +23,9 @@ from bowlby.web.pages import (
     account,
     assessments,
     auth,
+    chat_report,
     chats,
+    composer,
     entries,
     journal,
     links,
@@ -94,6 +96,8 @@ def create_app(
     app.include_router(journal.router)
     app.include_router(practice.router)
     app.include_router(chats.router)
+    app.include_router(chat_report.router)
+    app.include_router(composer.router)
     app.include_router(safety.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     install_error_handlers(app)

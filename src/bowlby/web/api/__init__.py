@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from bowlby.web.api import assessments, auth, chats, entries, journal, links, practice, safety
+from bowlby.web.api import (
+    assessments,
+    auth,
+    chat_report,
+    chats,
+    entries,
+    journal,
+    links,
+    practice,
+    safety,
+    text,
+)
 
 router = APIRouter(prefix="/api")
 router.include_router(auth.router)
@@ -19,3 +30,5 @@ router.include_router(assessments.router)
 router.include_router(safety.router)
 router.include_router(practice.router)
 router.include_router(chats.router)
+router.include_router(chat_report.router)
+router.include_router(text.router)
