@@ -18,6 +18,7 @@ from typing import NamedTuple
 # emoji and punctuation mark is a token of its own, so ":)" and "🙄" are cues like words.
 TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*|\S")
 LONG_RUN = re.compile(r"(.)\1{2,}")
+SAID_OF = frozenset({"you_trait", "insult"})
 
 
 class Cue(NamedTuple):
@@ -87,6 +88,8 @@ def index_cues(
                 cues.append(cue)
     index: dict[str, list[tuple[tuple[str, ...], tuple[Cue, ...]]]] = {}
     for words, cues in by_phrase.items():
+        if any(cue.kind in SAID_OF for cue in cues):  # its tone depends on whom it is said of
+            cues[:] = [cue for cue in cues if cue.label or cue.kind != "words"]
         index.setdefault(words[0], []).append((words, tuple(cues)))
     return {
         first: tuple(sorted(entries, key=lambda entry: -len(entry[0])))

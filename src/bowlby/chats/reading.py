@@ -9,14 +9,16 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from bowlby.chats.lexicons import TOKEN, Cue, Lexicon, load_lexicon, shorten_long_runs
+from bowlby.chats.lexicons import LONG_RUN, TOKEN, Cue, Lexicon, load_lexicon, shorten_long_runs
 
 LOOK_BACK = 3
 QUOTED = re.compile(r"[\"“”]([^\"“”]{2,})[\"“”]")
 SCARE_QUOTES = re.compile(
-    r"\b(?:your|ur|his|her|their|so[- ]called)\s+[\"'“‘]([^\s\"'“”‘’]+)[\"'”’]"
+    r"\b(?:(?:your|ur|his|her|their)\s+[\"'“‘][^\s\"'“”‘’]+|so[- ]called\s+[\"'“‘][^\"“”‘’]{1,30})"
+    r"[\"'”’]"
 )
 NEVER_WORDS = frozenset({"never", "rarely", "hardly", "seldom"})
+PRONOUNS = frozenset({"i", "you", "we", "it", "he", "she", "they", "that", "this"})
 WE_WORDS = frozenset({"we", "us", "both", "lets", "our", "together"})
 
 
@@ -144,7 +146,7 @@ COUNTED = re.compile(
     r"(?:missed calls?|calls|texts|messages|voice ?notes|times)\b",
     re.IGNORECASE,
 )
-PERSON_WINDOW = 4
+PERSON_WINDOW = 5
 
 
 @dataclass
@@ -159,6 +161,7 @@ class Pass:
     negative: float = 0.0
     sarcasm: list[Hit] = field(default_factory=list)
     laughs: list[Hit] = field(default_factory=list)
+    reassurance: list[Hit] = field(default_factory=list)
 
     def tone(self, amount: float) -> None:
         if amount > 0:
@@ -185,11 +188,46 @@ class Pass:
                 return False
         return False
 
+    def negated(self, hit: Hit) -> bool:
+        """A negator just before the cue, within its clause; a bare "no" only right before
+        it and not before a pronoun ("no fun"), as "no you didn't do anything wrong" answers
+        rather than negates."""
+        words = self.words.words
+        answers = words[hit.first] in PRONOUNS
+        lexicon = self.lexicon
+        for index in range(hit.first - 1, max(-1, hit.first - 1 - LOOK_BACK), -1):
+            word = words[index]
+            if word in lexicon.negators and (
+                word != "no" or (index == hit.first - 1 and not answers)
+            ):
+                return True
+            if word in lexicon.boundaries:
+                return False
+        return False
+
+    def said_of(self, hit: Hit, wanted: frozenset[str]) -> bool:
+        """Whether a trait is said of ``wanted``: in the phrase itself ("you're the best"),
+        just before it ("you are so selfish"), or just after ("sweet of you")."""
+        tokens = self.words.words
+        inside = tokens[hit.first : hit.last]
+        after = tokens[hit.last : hit.last + 2]
+        return (
+            bool(wanted.intersection(inside))
+            or self.before(hit, wanted, PERSON_WINDOW)
+            or (len(after) == 2 and after[0] == "of" and after[1] in wanted)
+        )
+
+
+def flip(state: Pass, hit: Hit) -> None:
+    """A negated cue: "not happy" is unhappy, "not bad" only a little good."""
+    valence = hit.cue.valence
+    state.tone(-valence * 0.5 if valence > 0 else -valence * 0.25)
+
 
 def read_plain(state: Pass, hit: Hit, negated: bool) -> None:
     cue = hit.cue
     if negated:
-        state.tone(-cue.valence * 0.5)
+        flip(state, hit)
         return
     state.tone(cue.valence)
     if cue.label:
@@ -199,21 +237,27 @@ def read_plain(state: Pass, hit: Hit, negated: bool) -> None:
 def read_said_of(state: Pass, hit: Hit, negated: bool) -> None:
     """A trait or an insult: criticism or contempt when said of "you", taking responsibility
     when said of oneself ("I was selfish")."""
+    lexicon = state.lexicon
+    unkind = hit.cue.valence < 0
+    of_you = state.said_of(hit, lexicon.second_person)
     if negated:
-        state.tone(-hit.cue.valence * 0.5)
+        flip(state, hit)
+        if unkind and of_you:  # "you're not selfish": reassurance
+            state.give("repair", 1.0, hit, "reassurance")
+        return
+    if state.said_of(hit, lexicon.first_person | WE_WORDS):
+        if unkind:  # "I was selfish", "we're both being ridiculous"
+            state.give("repair", 0.5, hit, "said of oneself")
         return
     state.tone(hit.cue.valence)
-    lexicon = state.lexicon
-    if state.before(hit, lexicon.first_person, PERSON_WINDOW):
-        state.give("repair", 0.5, hit, "said of oneself")
-    elif hit.cue.kind == "insult" or state.before(hit, lexicon.second_person, PERSON_WINDOW):
+    if of_you or hit.cue.kind == "insult":
         state.give(hit.cue.label, hit.cue.weight, hit)
 
 
 def read_feeling(state: Pass, hit: Hit, negated: bool) -> None:
     """A soft feeling is vulnerability when it is one's own ("I feel scared")."""
     if negated:
-        state.tone(-hit.cue.valence * 0.5)
+        flip(state, hit)
         return
     state.tone(hit.cue.valence)
     if state.before(hit, state.lexicon.first_person, PERSON_WINDOW):
@@ -235,6 +279,19 @@ def read_absolute(state: Pass, hit: Hit, negated: bool) -> None:
         state.give("criticism", 1.0, hit)
 
 
+def read_opening(state: Pass, hit: Hit, negated: bool) -> None:
+    """ "Anyway, …" at the start of a message turns away from what was being said."""
+    if hit.first == 0:
+        read_plain(state, hit, negated)
+
+
+def read_reassurance(state: Pass, hit: Hit, negated: bool) -> None:
+    """ "I'm not mad", "we're ok": repair, unless the message goes on to a hurt of its own."""
+    if not negated:
+        state.tone(hit.cue.valence)
+        state.reassurance.append(hit)
+
+
 def read_nothing(state: Pass, hit: Hit, negated: bool) -> None:
     """Kind and hurtful acts only matter after "you always/never"."""
 
@@ -254,6 +311,8 @@ READERS = {
     "insult": read_said_of,
     "feeling": read_feeling,
     "absolute": read_absolute,
+    "opening": read_opening,
+    "reassurance": read_reassurance,
     "kind_act": read_nothing,
     "hurtful_act": read_nothing,
     "sarcasm": read_sarcasm,
@@ -270,10 +329,11 @@ def read_message(text: str) -> Reading:
     for hit in state.hits:
         if words.quoted[hit.first]:
             continue  # reported speech: "she said 'you never listen'" is not said to you
-        negated = state.before(hit, lexicon.negators)
+        negated = state.negated(hit)
         READERS[hit.cue.kind](state, hit, negated)
     read_punctuation(state)
     read_sarcasm_through(state)
+    read_reassurance_through(state)
     read_laughter(state)
     state.reading.valence = state.positive - state.negative
     return state.reading
@@ -283,7 +343,13 @@ def read_whole(state: Pass) -> None:
     """A whole message that is only "k." or "hello??" says more than its words."""
     text = state.words.text
     stripped = text.strip()
-    label = state.lexicon.whole_messages.get(stripped.lower().replace("’", "'"))
+    lowered = stripped.lower().replace("’", "'")
+    whole = state.lexicon.whole_messages
+    label = (
+        whole.get(lowered)
+        or whole.get(LONG_RUN.sub(r"\1", lowered))
+        or whole.get(LONG_RUN.sub(r"\1\1", lowered))
+    )
     if label:
         start = text.index(stripped)
         state.reading.add(label, 1.0, "short reply", stripped, (start, start + len(stripped)))
@@ -321,6 +387,17 @@ def read_sarcasm_through(state: Pass) -> None:
         reading.evidence = [item for item in reading.evidence if item.label != "appreciation"]
     state.negative += state.positive
     state.positive = 0.0
+
+
+def read_reassurance_through(state: Pass) -> None:
+    """ "I'm not mad, I'm sad" is a hurt, not a repair; "I'm not mad at you" is a repair."""
+    if not state.reassurance:
+        return
+    if state.reading.weights.get("vulnerability", 0.0) >= 0.5:
+        state.positive -= sum(hit.cue.valence for hit in state.reassurance)
+        return
+    for hit in state.reassurance:
+        state.give("repair", hit.cue.weight, hit)
 
 
 def read_laughter(state: Pass) -> None:
