@@ -54,7 +54,7 @@ def plot_weeks(weeks: Sequence[WeekPattern]) -> Figure:
 
 
 def plot_latency(latency: Sequence[MonthLatency], people: Sequence[str]) -> Figure:
-    """Each person's median reply time per month, in minutes on a log scale."""
+    """Each person's median reply time per month, in minutes."""
     figure = new_figure(6.4, 3.0)
     axes = figure.add_subplot()
     for number, person in enumerate(people):
@@ -64,16 +64,15 @@ def plot_latency(latency: Sequence[MonthLatency], people: Sequence[str]) -> Figu
         colour = PALETTE[PEOPLE_COLOURS[number % len(PEOPLE_COLOURS)]]
         axes.plot(
             as_x([m.month for m in months]),
-            [max(m.median_seconds / 60, 0.1) for m in months],
+            [m.median_seconds / 60 for m in months],
             color=colour,
             linewidth=2,
             marker="o",
             label=person,
         )
-    axes.set_yscale("log")
+    axes.set_ylim(bottom=0)
     axes.set_ylabel("typical reply (minutes)")
-    _date_axis(axes)
-    _plain_log_ticks(axes)
+    _date_axis(axes, "%b %Y")
     figure.legend(loc="outside lower center", fontsize=9, frameon=False, ncols=len(people) or 1)
     return figure
 
@@ -98,7 +97,13 @@ def plot_episodes(episodes: Sequence[Episode], zone: tzinfo) -> Figure:
         )
     axes.set_yscale("log")
     axes.set_ylabel("hours to first repair")
-    axes.axhline(NO_REPAIR_HOURS, color=PALETTE["grey"], linewidth=0.8, linestyle=":")
+    axes.axhline(
+        NO_REPAIR_HOURS,
+        color=PALETTE["grey"],
+        linewidth=0.8,
+        linestyle=":",
+        label="no repair within 2 days",
+    )
     _date_axis(axes)
     _plain_log_ticks(axes)
     figure.legend(loc="outside lower center", fontsize=9, frameon=False, ncols=2)
@@ -112,12 +117,12 @@ def _repair_hours(episode: Episode) -> float:
     return max(repair.total_seconds() / 3600, 0.02)
 
 
-def _date_axis(axes: Axes) -> None:
+def _date_axis(axes: Axes, fmt: str = "%d %b") -> None:
     from matplotlib.dates import AutoDateLocator, DateFormatter
 
     axes.xaxis_date()
     axes.xaxis.set_major_locator(AutoDateLocator(minticks=3, maxticks=7))
-    axes.xaxis.set_major_formatter(DateFormatter("%d %b"))
+    axes.xaxis.set_major_formatter(DateFormatter(fmt))
     axes.tick_params(labelsize=9)
     axes.grid(axis="y", color="#dddddd", linewidth=0.6)
 
