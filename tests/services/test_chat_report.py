@@ -169,3 +169,23 @@ def test_the_ledger_feed_is_computed_for_its_window_only(store, make_profile):
         )
         == []
     )
+
+
+def test_the_demo_chat_shows_episodes_growing_rarer_and_repair_sooner(settings):
+    """Maya's demo chat, read by the real analyser: the story the demo tells is visible."""
+    from bowlby.demo import DEMO_LOGINS, demo_settings, ensure_demo
+    from bowlby.services import accounts
+    from bowlby.store.engine import open_store
+
+    demo = demo_settings(settings)
+    ensure_demo(demo, today=datetime(2026, 11, 24, 12, tzinfo=UTC))
+    store = open_store(demo)
+    try:
+        maya = accounts.unlock_profile(store, *DEMO_LOGINS[0])
+        (chat,) = chats.list_chats(store, maya)
+        trend = chat_report.build_chat_report(store, maya, chat.id, BERLIN).report.trend
+    finally:
+        store.dispose()
+    assert trend is not None
+    assert trend.rarer
+    assert trend.repair_sooner
