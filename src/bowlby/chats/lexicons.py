@@ -18,7 +18,7 @@ from typing import NamedTuple
 # emoji and punctuation mark is a token of its own, so ":)" and "🙄" are cues like words.
 TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*|\S")
 LONG_RUN = re.compile(r"(.)\1{2,}")
-SAID_OF = frozenset({"you_trait", "insult"})
+SAID_OF = frozenset({"you_trait", "insult", "feeling"})
 
 
 class Cue(NamedTuple):

@@ -162,6 +162,7 @@ class Pass:
     sarcasm: list[Hit] = field(default_factory=list)
     laughs: list[Hit] = field(default_factory=list)
     reassurance: list[Hit] = field(default_factory=list)
+    floor: int = 0  # where the last labelled phrase ended: its "never" negates nothing after
 
     def tone(self, amount: float) -> None:
         if amount > 0:
@@ -192,10 +193,12 @@ class Pass:
         """A negator just before the cue, within its clause; a bare "no" only right before
         it and not before a pronoun ("no fun"), as "no you didn't do anything wrong" answers
         rather than negates."""
+        if hit.cue.signal != "words":
+            return False
         words = self.words.words
         answers = words[hit.first] in PRONOUNS
         lexicon = self.lexicon
-        for index in range(hit.first - 1, max(-1, hit.first - 1 - LOOK_BACK), -1):
+        for index in range(hit.first - 1, max(self.floor - 1, hit.first - 1 - LOOK_BACK), -1):
             word = words[index]
             if word in lexicon.negators and (
                 word != "no" or (index == hit.first - 1 and not answers)
@@ -243,6 +246,7 @@ def read_said_of(state: Pass, hit: Hit, negated: bool) -> None:
     if negated:
         flip(state, hit)
         if unkind and of_you:  # "you're not selfish": reassurance
+            state.tone(1.0)
             state.give("repair", 1.0, hit, "reassurance")
         return
     if state.said_of(hit, lexicon.first_person | WE_WORDS):
@@ -329,8 +333,9 @@ def read_message(text: str) -> Reading:
     for hit in state.hits:
         if words.quoted[hit.first]:
             continue  # reported speech: "she said 'you never listen'" is not said to you
-        negated = state.negated(hit)
-        READERS[hit.cue.kind](state, hit, negated)
+        READERS[hit.cue.kind](state, hit, state.negated(hit))
+        if hit.cue.label:
+            state.floor = hit.last
     read_punctuation(state)
     read_sarcasm_through(state)
     read_reassurance_through(state)
