@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from bowlby.chats.reading import Evidence, read_message
+from bowlby.chats.message_words import Evidence
+from bowlby.chats.reading import read_message
 
 LABELS = (
     "protest",
