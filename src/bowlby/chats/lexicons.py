@@ -21,6 +21,10 @@ LONG_RUN = re.compile(r"(.)\1{2,}")
 SAID_OF = frozenset({"you_trait", "insult", "feeling"})
 
 
+# For each first word: (phrase length, phrase → its cues), longest first.
+PhrasesBySize = tuple[tuple[int, dict[tuple[str, ...], tuple["Cue", ...]]], ...]
+
+
 class Cue(NamedTuple):
     label: str  # "" when the cue only carries tone
     weight: float
@@ -34,7 +38,7 @@ class Lexicon:
     """Everything the analyser looks up, indexed for one pass."""
 
     canonical: dict[str, tuple[str, ...]]
-    phrases: dict[str, tuple[tuple[tuple[str, ...], tuple[Cue, ...]], ...]]
+    phrases: dict[str, PhrasesBySize]
     vocabulary: frozenset[str]
     negators: frozenset[str]
     boundaries: frozenset[str]
@@ -66,8 +70,9 @@ def expand(words: tuple[str, ...], canonical: dict[str, tuple[str, ...]]) -> tup
 
 def index_cues(
     groups: list[dict[str, object]], canonical: dict[str, tuple[str, ...]]
-) -> dict[str, tuple[tuple[tuple[str, ...], tuple[Cue, ...]], ...]]:
-    """First word → (phrase, its cues), longest phrase first, so the longest match wins."""
+) -> dict[str, PhrasesBySize]:
+    """First word → phrases by length, longest first, so the longest match wins with one
+    dict lookup a length."""
     by_phrase: dict[tuple[str, ...], list[Cue]] = {}
     for group in groups:
         phrases = group["phrases"]
@@ -86,15 +91,12 @@ def index_cues(
             cues = by_phrase.setdefault(words, [])
             if cue not in cues:
                 cues.append(cue)
-    index: dict[str, list[tuple[tuple[str, ...], tuple[Cue, ...]]]] = {}
+    index: dict[str, dict[int, dict[tuple[str, ...], tuple[Cue, ...]]]] = {}
     for words, cues in by_phrase.items():
         if any(cue.kind in SAID_OF for cue in cues):  # its tone depends on whom it is said of
             cues[:] = [cue for cue in cues if cue.label or cue.kind != "words"]
-        index.setdefault(words[0], []).append((words, tuple(cues)))
-    return {
-        first: tuple(sorted(entries, key=lambda entry: -len(entry[0])))
-        for first, entries in index.items()
-    }
+        index.setdefault(words[0], {}).setdefault(len(words), {})[words] = tuple(cues)
+    return {first: tuple(sorted(by_size.items(), reverse=True)) for first, by_size in index.items()}
 
 
 @cache
@@ -105,7 +107,13 @@ def load_lexicon() -> Lexicon:
     canonical = {key: tuple(value.split()) for key, value in data["canonical"].items()}
     phrases = index_cues(data["cues"], canonical)
     vocabulary = frozenset(
-        {word for entries in phrases.values() for words, _ in entries for word in words}
+        {
+            word
+            for by_size in phrases.values()
+            for _, entries in by_size
+            for words in entries
+            for word in words
+        }
         | set(canonical)
     )
     whole = {

@@ -60,6 +60,18 @@ class Words:
         return self.text[start:end]
 
 
+SHORTENED_KEPT = 50_000
+shortened: dict[str, str] = {}
+
+
+def remember_shortened(word: str, vocabulary: frozenset[str]) -> str:
+    """Unknown words recur (names, places): shorten each once, in a bounded memo."""
+    if len(shortened) >= SHORTENED_KEPT:
+        shortened.clear()
+    shortened[word] = short = shorten_long_runs(word, vocabulary)
+    return short
+
+
 def split_message(text: str, lexicon: Lexicon) -> Words:
     """Canonical words with their spans: "u r" → "you are", "im" → "i am", "sooo" → "so"."""
     lower = text.replace("’", "'").replace("‘", "'").lower()
@@ -73,7 +85,7 @@ def split_message(text: str, lexicon: Lexicon) -> Words:
     for match in TOKEN.finditer(lower):
         word = match.group()
         if word not in vocabulary and len(word) > 2:
-            word = shorten_long_runs(word, vocabulary)
+            word = shortened.get(word) or remember_shortened(word, vocabulary)
         start, end = match.span()
         for part in canonical.get(word, (word,)):
             words.append(part)
@@ -96,12 +108,12 @@ def find_hits(words: Words, lexicon: Lexicon) -> list[Hit]:
     phrases = lexicon.phrases
     index = 0
     while index < count:
-        entries = phrases.get(tokens[index])
+        by_size = phrases.get(tokens[index])
         step = 1
-        if entries:
-            for phrase, cues in entries:
-                size = len(phrase)
-                if size == 1 or tuple(tokens[index : index + size]) == phrase:
+        if by_size:
+            for size, entries in by_size:
+                cues = entries.get(tuple(tokens[index : index + size]))
+                if cues:
                     hits.extend(Hit(cue, index, index + size) for cue in cues)
                     step = size
                     break

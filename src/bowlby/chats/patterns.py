@@ -58,13 +58,11 @@ class Analysis:
 def analyse_text(text: str) -> Analysis:
     """Label one message. Pure and fast (tens of thousands of messages a second)."""
     reading = read_message(text)
-    scores = {label: 0.0 for label in LABELS}
-    given: list[str] = []
-    for label in LABELS[:-1]:
-        score = min(1.0, reading.weights.get(label, 0.0))
-        scores[label] = round(score, 3)
-        if score >= 0.5:
-            given.append(label)
+    scores = dict.fromkeys(LABELS, 0.0)
+    weights = reading.weights
+    for label, weight in weights.items():
+        scores[label] = min(1.0, round(weight, 3))
+    given = [label for label in LABELS[:-1] if scores[label] >= 0.5]
     evidence = [item for item in reading.evidence if item.label in given]
     if "stonewalling" in given and "withdrawal" not in given:
         given.insert(given.index("stonewalling"), "withdrawal")
@@ -74,7 +72,7 @@ def analyse_text(text: str) -> Analysis:
             for item in evidence
             if item.label == "stonewalling"
         ]
-    scores["neutral"] = round(1.0 - max(scores[label] for label in LABELS[:-1]), 3)
+    scores["neutral"] = round(1.0 - max(scores.values()), 3)
     labels = tuple(given) or ("neutral",)
     return Analysis(labels, valence_of(reading.valence), scores, tuple(evidence))
 

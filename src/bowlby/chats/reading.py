@@ -27,6 +27,7 @@ COUNTED = re.compile(
     re.IGNORECASE,
 )
 PERSON_WINDOW = 5
+WHOLE_LONGEST = 30  # "hellooooooooo??" still counts; the listed replies are all shorter
 
 
 @dataclass
@@ -228,6 +229,8 @@ def read_whole(state: Pass) -> None:
     """A whole message that is only "k." or "hello??" says more than its words."""
     text = state.words.text
     stripped = text.strip()
+    if len(stripped) > WHOLE_LONGEST:
+        return
     lowered = stripped.lower().replace("’", "'")
     whole = state.lexicon.whole_messages
     label = (
