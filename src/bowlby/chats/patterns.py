@@ -74,10 +74,22 @@ def analyse_text(text: str) -> Analysis:
         ]
     scores["neutral"] = round(1.0 - max(scores.values()), 3)
     labels = tuple(given) or ("neutral",)
-    return Analysis(labels, valence_of(reading.valence), scores, tuple(evidence))
+    return Analysis(labels, valence_of(reading.valence, given), scores, tuple(evidence))
 
 
-def valence_of(tone: float) -> Valence:
+WARM = frozenset({"repair", "appreciation"})
+COLD = frozenset({"protest", "criticism", "contempt", "defensiveness", "stonewalling"})
+
+
+def valence_of(tone: float, labels: list[str]) -> Valence:
+    """The words' tone decides; when it is faint, labels that all lean one way decide
+    (withdrawal alone does not: "anyway, did you pay the bill" can be flat)."""
+    if -0.5 < tone < 0.5 and labels:
+        warm, cold = WARM.intersection(labels), COLD.intersection(labels)
+        if warm and not cold:
+            return "positive"
+        if cold and not warm:
+            return "negative"
     if tone >= 0.5:
         return "positive"
     if tone <= -0.5:
