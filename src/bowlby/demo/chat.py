@@ -8,7 +8,7 @@ import io
 import json
 import random
 from collections.abc import Iterator
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, time, timedelta, tzinfo
 from importlib import resources
 from typing import Any
 
@@ -41,19 +41,25 @@ def seed_chat(
 def export_text(rng: random.Random, start: datetime, zone: tzinfo) -> str:
     """The chat as WhatsApp for Android writes it (day/month/year, 24-hour clock, local time)."""
     lines = [f"{start.astimezone(zone):%d/%m/%Y, %H:%M} - {ENCRYPTION_NOTICE}"]
-    for sent_at, sender, text in demo_messages(rng, start):
+    for sent_at, sender, text in demo_messages(rng, start, zone):
         lines.append(f"{sent_at.astimezone(zone):%d/%m/%Y, %H:%M} - {sender}: {text}")
     return "\n".join(lines) + "\n"
 
 
-def demo_messages(rng: random.Random, start: datetime) -> Iterator[tuple[datetime, str, str]]:
+def demo_messages(
+    rng: random.Random, start: datetime, zone: tzinfo
+) -> Iterator[tuple[datetime, str, str]]:
+    """A few everyday messages each morning; on some evenings a tense exchange and, hours
+    later early on and within the hour by the end, a repair."""
     templates = _templates()
+    midnight = datetime.combine(start.astimezone(zone).date(), time(), zone)
     for day in range(DEMO_DAYS):
-        morning = start + timedelta(days=day, hours=8 + rng.random() * 2)
+        day_start = midnight + timedelta(days=day)
+        morning = day_start + timedelta(hours=8 + rng.random() * 2)
         yield from _exchange(rng, morning, rng.sample(templates["everyday"], 4), (2, 25))
         tense_chance = 0.35 - 0.25 * day / DEMO_DAYS
         if rng.random() < tense_chance:
-            evening = start + timedelta(days=day, hours=18 + rng.random())
+            evening = day_start + timedelta(hours=18 + rng.random())
             yield from _exchange(rng, evening, rng.sample(templates["tense"], 4), (1, 12))
             wait = timedelta(hours=max(0.3, 20 * (1 - day / DEMO_DAYS)) * rng.uniform(0.6, 1.2))
             yield from _exchange(rng, evening + wait, rng.sample(templates["repair"], 2), (2, 10))
