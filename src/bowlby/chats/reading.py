@@ -145,6 +145,9 @@ def read_feeling(state: Pass, hit: Hit, negated: bool) -> None:
         flip(state, hit)
         return
     state.tone(hit.cue.valence)
+    following = state.words.words[hit.last : hit.last + 1]
+    if following == ["you"]:  # "I hurt you" is something done, not a feeling disclosed
+        return
     if state.before(hit, state.lexicon.first_person, PERSON_WINDOW):
         state.give("vulnerability", hit.cue.weight, hit)
 
@@ -265,8 +268,9 @@ def read_punctuation(state: Pass) -> None:
 def read_sarcasm_through(state: Pass) -> None:
     """Praise beside an eye-roll or a complaint is mockery: "great, thanks a lot 🙄"."""
     reading = state.reading
+    rolled = any(item.signal == "emoji" and item.label == "contempt" for item in reading.evidence)
     mocking = reading.weights.get("contempt", 0.0) > 0
-    if not state.sarcasm or not (mocking or state.negative > 0):
+    if not rolled and not (state.sarcasm and (mocking or state.negative > 0)):
         return
     for hit in state.sarcasm:
         state.give("contempt", 1.0, hit, "sarcasm")
