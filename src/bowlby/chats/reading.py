@@ -19,6 +19,9 @@ SCARE_QUOTES = re.compile(
 NEVER_WORDS = frozenset({"never", "rarely", "hardly", "seldom"})
 PRONOUNS = frozenset({"i", "you", "we", "it", "he", "she", "they", "that", "this"})
 WE_WORDS = frozenset({"we", "us", "both", "lets", "our", "together"})
+SELF_WORDS = frozenset({"i", "me", "myself"}) | WE_WORDS  # "you're my idiot" is not self-blame
+CONTRASTS = frozenset({"but"})
+BEFORE_CONTRAST = 0.5  # "I love you but I'm hurt": the clause after "but" carries the tone
 
 
 COUNTED = re.compile(
@@ -44,12 +47,19 @@ class Pass:
     laughs: list[Hit] = field(default_factory=list)
     reassurance: list[Hit] = field(default_factory=list)
     floor: int = 0  # where the last labelled phrase ended: its "never" negates nothing after
+    insults: list[Hit] = field(default_factory=list)
+    contrast: int = 0  # the word after the last "but": what comes before it weighs less
+    after: bool = True  # whether the cue being read stands after that "but"
+    sour_sides: set[bool] = field(default_factory=set)  # sides of the "but" with a bad tone
 
     def tone(self, amount: float) -> None:
+        if not self.after:
+            amount *= BEFORE_CONTRAST
         if amount > 0:
             self.positive += amount
         else:
             self.negative -= amount
+            self.sour_sides.add(self.after)
 
     def give(self, label: str, weight: float, hit: Hit, signal: str = "") -> None:
         words = self.words
@@ -130,13 +140,15 @@ def read_said_of(state: Pass, hit: Hit, negated: bool) -> None:
             state.tone(1.0)
             state.give("repair", 1.0, hit, "reassurance")
         return
-    if state.said_of(hit, lexicon.first_person | WE_WORDS):
+    if state.said_of(hit, SELF_WORDS):
         if unkind:  # "I was selfish", "we're both being ridiculous"
             state.give("repair", 0.5, hit, "said of oneself")
         return
     state.tone(hit.cue.valence)
     if of_you or hit.cue.kind == "insult":
         state.give(hit.cue.label, hit.cue.weight, hit)
+        if hit.cue.kind == "insult":
+            state.insults.append(hit)
 
 
 def read_feeling(state: Pass, hit: Hit, negated: bool) -> None:
@@ -180,6 +192,13 @@ def read_reassurance(state: Pass, hit: Hit, negated: bool) -> None:
         state.reassurance.append(hit)
 
 
+def read_intensifier(state: Pass, hit: Hit, negated: bool) -> None:
+    """Slang "mad", "bare", "hella" before another cue only strengthen it ("mad funny",
+    "mad proud of you"); alone, "mad" is angry."""
+    if not any(other.first == hit.last for other in state.hits):
+        read_plain(state, hit, negated)
+
+
 def read_nothing(state: Pass, hit: Hit, negated: bool) -> None:
     """Kind and hurtful acts only matter after "you always/never"."""
 
@@ -201,6 +220,7 @@ READERS = {
     "absolute": read_absolute,
     "opening": read_opening,
     "reassurance": read_reassurance,
+    "intensifier": read_intensifier,
     "kind_act": read_nothing,
     "hurtful_act": read_nothing,
     "sarcasm": read_sarcasm,
@@ -214,18 +234,30 @@ def read_message(text: str) -> Reading:
     words = split_message(text, lexicon)
     state = Pass(words, find_hits(words, lexicon), lexicon)
     read_whole(state)
+    state.contrast = last_contrast(words.words)
     for hit in state.hits:
         if words.quoted[hit.first]:
             continue  # reported speech: "she said 'you never listen'" is not said to you
+        state.after = hit.first >= state.contrast
         READERS[hit.cue.kind](state, hit, state.negated(hit))
         if hit.cue.label:
             state.floor = hit.last
+    state.after = True
     read_punctuation(state)
     read_sarcasm_through(state)
     read_reassurance_through(state)
     read_laughter(state)
     state.reading.valence = state.positive - state.negative
     return state.reading
+
+
+def last_contrast(words: list[str]) -> int:
+    """The word after the last "but" (0 when there is none): the turn a message takes there
+    is what it means ("traffic was hell but I'm home now ❤️")."""
+    for index in range(len(words) - 1, 0, -1):
+        if words[index] in CONTRASTS:
+            return index + 1
+    return 0
 
 
 def read_whole(state: Pass) -> None:
@@ -270,7 +302,8 @@ def read_sarcasm_through(state: Pass) -> None:
     reading = state.reading
     rolled = any(item.signal == "emoji" and item.label == "contempt" for item in reading.evidence)
     mocking = reading.weights.get("contempt", 0.0) > 0
-    if not rolled and not (state.sarcasm and (mocking or state.negative > 0)):
+    soured = any((hit.first >= state.contrast) in state.sour_sides for hit in state.sarcasm)
+    if not rolled and not (state.sarcasm and (mocking or soured)):
         return
     for hit in state.sarcasm:
         state.give("contempt", 1.0, hit, "sarcasm")
@@ -292,9 +325,27 @@ def read_reassurance_through(state: Pass) -> None:
         state.give("repair", hit.cue.weight, hit)
 
 
+def teasing(state: Pass) -> bool:
+    """Name-calling followed by love, or laughing beside love ("you absolute muppet 😂 love
+    you"), is teasing, while a bare "what an idiot 😂" still mocks: the insult is taken back
+    out of the labels and the tone."""
+    if not state.insults or state.reading.weights.get("criticism", 0.0) > 0:
+        return False
+    insulted = state.words.ends[state.insults[-1].last - 1]
+    warm = [item.start for item in state.reading.evidence if item.label == "appreciation"]
+    if not any(start >= insulted or state.laughs for start in warm):
+        return False
+    reading = state.reading
+    reading.weights.pop("contempt", None)
+    reading.evidence = [item for item in reading.evidence if item.label != "contempt"]
+    state.negative -= sum(-hit.cue.valence for hit in state.insults)
+    return True
+
+
 def read_laughter(state: Pass) -> None:
-    """Laughter beside an apology or a "we" eases things; beside an insult it mocks."""
-    if not state.laughs:
+    """Laughter beside an apology or a "we" eases things; beside an insult it mocks, unless
+    the insult is teasing."""
+    if teasing(state) or not state.laughs:
         return
     weights = state.reading.weights
     if weights.get("contempt", 0.0) > 0 or weights.get("criticism", 0.0) > 0:
