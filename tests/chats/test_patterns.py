@@ -193,3 +193,27 @@ def test_any_text_is_read_without_error(text):
 
 def test_the_horsemen_are_labels():
     assert set(HORSEMEN) <= set(LABELS)
+
+
+@pytest.mark.parametrize(
+    ("text", "valence"),
+    [
+        ("stuck in traffic, train delayed, be there by 8", "neutral"),  # logistics: information
+        ("ugh stuck in traffic again and I'm fuming", "negative"),  # a feeling about it
+        ("late AGAIN. typical.", "negative"),
+        ("an hour late and not even a text. great.", "negative"),
+        ("the gig was amazing but I'm knackered lol", "positive"),  # laughter eases the grumble
+        ("the gig was a disaster and I'm knackered lol", "negative"),  # nothing warm to ease
+        ("let's take a breather and talk it through after dinner", "positive"),
+        ("let's sit down later and sort this out together", "positive"),
+        ("let's just not talk about it", "negative"),
+    ],
+)
+def test_logistics_laughter_and_planned_repairs_take_their_tone(text: str, valence: str) -> None:
+    assert analyse_text(text).valence == valence
+
+
+def test_a_planned_repair_is_repair_and_a_restart_is_not_a_closed_conversation() -> None:
+    analysis = analyse_text("can we start this conversation over? I came in too hot")
+    assert "repair" in analysis.labels
+    assert "stonewalling" not in analysis.labels

@@ -22,6 +22,7 @@ WE_WORDS = frozenset({"we", "us", "both", "lets", "our", "together"})
 SELF_WORDS = frozenset({"i", "me", "myself"}) | WE_WORDS  # "you're my idiot" is not self-blame
 CONTRASTS = frozenset({"but"})
 BEFORE_CONTRAST = 0.5  # "I love you but I'm hurt": the clause after "but" carries the tone
+LAUGHED_OFF = 0.5  # the share of a grumble's bad tone that laughter in a warm message eases
 
 
 COUNTED = re.compile(
@@ -51,6 +52,9 @@ class Pass:
     contrast: int = 0  # the word after the last "but": what comes before it weighs less
     after: bool = True  # whether the cue being read stands after that "but"
     sour_sides: set[bool] = field(default_factory=set)  # sides of the "but" with a bad tone
+    circumstance: bool = False  # whether a circumstance ("traffic", "delayed") has been read
+    light: float = 0.0  # negative tone from unlabelled words ("knackered"), which laughter eases
+    warm_words: bool = False  # whether an unlabelled word had a good tone ("amazing")
 
     def tone(self, amount: float) -> None:
         if not self.after:
@@ -126,6 +130,21 @@ def read_plain(state: Pass, hit: Hit, negated: bool) -> None:
     state.tone(cue.valence)
     if cue.label:
         state.give(cue.label, cue.weight, hit)
+    elif cue.valence < 0:
+        state.light -= cue.valence * (1.0 if state.after else BEFORE_CONTRAST)
+    elif cue.valence > 0:
+        state.warm_words = True
+
+
+def read_circumstance(state: Pass, hit: Hit, negated: bool) -> None:
+    """Traffic, a delay, a broken train: a logistics update is information, not hostility,
+    so only the first circumstance in a message gives its faint tone ("stuck in traffic,
+    train delayed" is no more negative than "stuck in traffic"). Feelings about it ("ugh",
+    "I'm fuming", "sick of") carry the tone."""
+    if negated or state.circumstance:
+        return
+    state.circumstance = True
+    read_plain(state, hit, negated)
 
 
 def read_said_of(state: Pass, hit: Hit, negated: bool) -> None:
@@ -145,6 +164,7 @@ def read_said_of(state: Pass, hit: Hit, negated: bool) -> None:
             state.give("repair", 0.5, hit, "said of oneself")
         return
     state.tone(hit.cue.valence)
+    state.warm_words = state.warm_words or hit.cue.valence > 0  # "the trip was amazing"
     if of_you or hit.cue.kind == "insult":
         state.give(hit.cue.label, hit.cue.weight, hit)
         if hit.cue.kind == "insult":
@@ -225,6 +245,7 @@ READERS = {
     "hurtful_act": read_nothing,
     "sarcasm": read_sarcasm,
     "laugh": read_laugh,
+    "circumstance": read_circumstance,
 }
 
 
@@ -342,12 +363,19 @@ def teasing(state: Pass) -> bool:
     return True
 
 
+COLD_LABELS = ("protest", "criticism", "contempt", "defensiveness", "stonewalling")
+
+
 def read_laughter(state: Pass) -> None:
     """Laughter beside an apology or a "we" eases things; beside an insult it mocks, unless
-    the insult is teasing."""
+    the insult is teasing. In a mixed message with nothing cold in it ("the trip was amazing
+    but I'm knackered lol") it makes the grumble light: the plain words' bad tone counts half.
+    """
     if teasing(state) or not state.laughs:
         return
     weights = state.reading.weights
+    if state.warm_words and not any(weights.get(label, 0.0) > 0 for label in COLD_LABELS):
+        state.negative -= state.light * LAUGHED_OFF
     if weights.get("contempt", 0.0) > 0 or weights.get("criticism", 0.0) > 0:
         for hit in state.laughs:
             state.give("contempt", 0.5, hit, "mocking laughter")
