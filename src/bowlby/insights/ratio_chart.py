@@ -79,39 +79,24 @@ def _rolling_value(period: RatioPeriod, *, logged_only: bool) -> float:
 
 
 def _draw_daily(axes: Axes, dates: Sequence[float], values: Sequence[float]) -> None:
-    inside = [(d, v) for d, v in zip(dates, values, strict=True) if BOTTOM < v < TOP]
-    top = [d for d, v in zip(dates, values, strict=True) if v == TOP]
-    bottom = [d for d, v in zip(dates, values, strict=True) if v == BOTTOM]
-    if inside:
-        axes.plot(
-            [d for d, _ in inside],
-            [v for _, v in inside],
-            linestyle="none",
-            marker="o",
-            markersize=4,
-            color=PALETTE["grey"],
-            label="one day",
-        )
-    if top:
-        axes.plot(
-            top,
-            [TOP] * len(top),
-            linestyle="none",
-            marker="^",
-            markersize=6,
-            color=PALETTE["sky"],
-            label="a day with no negatives",
-        )
-    if bottom:
-        axes.plot(
-            bottom,
-            [BOTTOM] * len(bottom),
-            linestyle="none",
-            marker="v",
-            markersize=6,
-            color=PALETTE["vermillion"],
-            label="a day with no positives",
-        )
+    """Each day a dot; days with no negatives (or no positives) pinned to the edges."""
+    points = list(zip(dates, values, strict=True))
+    groups = (
+        ([p for p in points if BOTTOM < p[1] < TOP], "o", 4, "grey", "one day"),
+        ([p for p in points if p[1] == TOP], "^", 6, "sky", "a day with no negatives"),
+        ([p for p in points if p[1] == BOTTOM], "v", 6, "vermillion", "a day with no positives"),
+    )
+    for chosen, marker, size, colour, label in groups:
+        if chosen:
+            axes.plot(
+                [d for d, _ in chosen],
+                [v for _, v in chosen],
+                linestyle="none",
+                marker=marker,
+                markersize=size,
+                color=PALETTE[colour],
+                label=label,
+            )
 
 
 def _style_axes(axes: Axes) -> None:
