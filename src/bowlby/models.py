@@ -101,12 +101,11 @@ class Entry(EntryDraft):
 
     @property
     def visibility(self) -> str:
-        audiences = [
-            name
-            for name, shared in (
-                ("partner", self.shared_with_partner),
-                ("therapist", self.shared_with_therapist),
-            )
-            if shared
-        ]
-        return " and ".join(audiences) if audiences else "private"
+        return audience(self.shared_with_partner, self.shared_with_therapist) or "private"
+
+
+def audience(partner: bool, therapist: bool) -> str:
+    """Who else may read a record: "partner", "therapist", "partner and therapist" or ""."""
+    return " and ".join(
+        name for name, shared in (("partner", partner), ("therapist", therapist)) if shared
+    )

@@ -17,6 +17,7 @@ from bowlby.cli.context import ProfileOption, console, signed_in
 from bowlby.cli.journal import parse_when
 from bowlby.cli.safety_view import print_risk_note, risk_note
 from bowlby.cli.steps import PartnerOption, TherapistOption, WhenOption, ask_rating
+from bowlby.models import audience
 
 if TYPE_CHECKING:
     from bowlby.journal.records import RecordView
@@ -229,12 +230,5 @@ def save(
 
 
 def visibility_sentence(view: RecordView) -> str:
-    audiences = [
-        name
-        for name, shared in (
-            ("partner", view.shared_with_partner),
-            ("therapist", view.shared_with_therapist),
-        )
-        if shared
-    ]
-    return f"Shared with your {' and '.join(audiences)}." if audiences else "Only you can read it."
+    shared = audience(view.shared_with_partner, view.shared_with_therapist)
+    return f"Shared with your {shared}." if shared else "Only you can read it."

@@ -70,10 +70,8 @@ def say(key: str, **values: object) -> str:
 
 def visibility(partner: bool, therapist: bool) -> str:
     """Who else can read a check-in, as a sentence."""
-    audiences = [name for name, on in (("partner", partner), ("therapist", therapist)) if on]
-    if not audiences:
-        return say("only_you")
-    return say("shared_with", audience=" and ".join(audiences))
+    shared = models.audience(partner, therapist)
+    return say("shared_with", audience=shared) if shared else say("only_you")
 
 
 # A check-in -----------------------------------------------------------------------------------

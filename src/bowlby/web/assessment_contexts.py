@@ -296,12 +296,5 @@ def build_standing(store: Store, keyring: models.Keyring) -> Standing:
 
 
 def visibility(assessment: Assessment) -> str:
-    audiences = [
-        name
-        for name, shared in (
-            ("partner", assessment.shared_with_partner),
-            ("therapist", assessment.shared_with_therapist),
-        )
-        if shared
-    ]
-    return " and ".join(audiences) or "private"
+    shared = models.audience(assessment.shared_with_partner, assessment.shared_with_therapist)
+    return shared or "private"

@@ -57,17 +57,8 @@ def saved(store: Store, session: WebSession, url: str, notice: str, view: Record
 
 
 def visibility_of(view: RecordView) -> str:
-    audiences = [
-        name
-        for name, shared in (
-            ("partner", view.shared_with_partner),
-            ("therapist", view.shared_with_therapist),
-        )
-        if shared
-    ]
-    if not audiences:
-        return messages.ONLY_YOU
-    return messages.SHARED_WITH.format(audience=" and ".join(audiences))
+    shared = models.audience(view.shared_with_partner, view.shared_with_therapist)
+    return messages.SHARED_WITH.format(audience=shared) if shared else messages.ONLY_YOU
 
 
 def today(settings: Settings) -> date:
