@@ -64,13 +64,7 @@ class Settings(BaseSettings):
     def zone(self) -> tzinfo:
         """The person's time zone: the setting, else this computer's own."""
         if self.timezone:
-            try:
-                return ZoneInfo(self.timezone)
-            except (ZoneInfoNotFoundError, ValueError) as error:
-                raise InputError(
-                    f"'{self.timezone}' is not a known time zone (try e.g. Europe/Berlin).",
-                    field="BOWLBY_TIMEZONE",
-                ) from error
+            return named_zone(self.timezone, "BOWLBY_TIMEZONE")
         local = datetime.now().astimezone().tzinfo
         return local if local is not None else UTC
 
@@ -98,3 +92,13 @@ def describe_settings(settings: Settings) -> list[tuple[str, str, str, str]]:
         source = f"environment {env_name}" if env_name in os.environ else "default"
         rows.append((name, shown, source, field.description or ""))
     return rows
+
+
+def named_zone(name: str, field: str) -> ZoneInfo:
+    """An IANA zone by name, or an InputError on the setting or flag that named it."""
+    try:
+        return ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise InputError(
+            f"'{name}' is not a known time zone (try e.g. Europe/Berlin).", field=field
+        ) from error

@@ -13,10 +13,10 @@ from importlib import import_module
 from pathlib import Path
 from types import ModuleType
 from typing import TextIO, get_args
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bowlby.chats.messages import ChatMessage, DateOrder, ParseOptions, ParseReport
 from bowlby.errors import InputError
+from bowlby.settings import named_zone
 
 # Tried in this order: the most specific sniffers first, the generic CSV last.
 FORMATS = ("telegram", "discord", "messenger", "signal", "imessage", "whatsapp", "csv_generic")
@@ -158,16 +158,7 @@ def parse_options(
             field="--date-order",
         )
     return ParseOptions(
-        zone=_zone_named(zone) if zone else default_zone,
+        zone=named_zone(zone, "--tz") if zone else default_zone,
         date_order=date_order,  # type: ignore[arg-type]
         format=format,
     )
-
-
-def _zone_named(name: str) -> tzinfo:
-    try:
-        return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InputError(
-            f"'{name}' is not a known time zone (try e.g. Europe/Berlin).", field="--tz"
-        ) from None

@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from pydantic import Field, field_validator
 
@@ -16,6 +16,7 @@ from bowlby import models
 from bowlby.errors import InputError
 from bowlby.journal.records import RecordInput, RecordView, draft_of, view_fields
 from bowlby.practice.checkins import say, script
+from bowlby.settings import named_zone
 
 SCHEDULE_KIND = "checkin_schedule"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -33,10 +34,7 @@ def parse_clock(value: str) -> time:
 
 
 def zone_of(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InputError(say("bad_zone", zone=name), field="zone") from None
+    return named_zone(name, "zone")
 
 
 class ScheduleInput(RecordInput):
