@@ -7,6 +7,11 @@ them: what went wrong, where, and what to do next.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
 
 class BowlbyError(Exception):
     """Base of every error Bowlby raises on purpose."""
@@ -113,6 +118,14 @@ class PausedForSafety(BowlbyError):
     exit_code = 8
     http_status = 403
     code = "paused_for_safety"
+
+
+def first_problem(error: ValidationError) -> tuple[str | None, str]:
+    """The first field pydantic found wrong and its message, without pydantic's "Value error,"
+    prefix, for the interfaces to turn into an InputError in their own words."""
+    first = error.errors()[0]
+    field = str(first["loc"][0]) if first["loc"] else None
+    return field, first["msg"].removeprefix("Value error, ")
 
 
 def _locate(message: str, file: str | None, line: int | None, field: str | None) -> str:

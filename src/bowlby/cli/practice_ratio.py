@@ -71,14 +71,13 @@ def checked(model: type[Model], data: dict[str, object]) -> Model:
     """The input model, or an InputError naming the first field that is wrong (exit 2)."""
     from pydantic import ValidationError
 
-    from bowlby.errors import InputError
+    from bowlby.errors import InputError, first_problem
 
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        field = str(first["loc"][0]) if first["loc"] else None
-        raise InputError(first["msg"].removeprefix("Value error, ") + ".", field=field) from error
+        field, message = first_problem(error)
+        raise InputError(message + ".", field=field) from error
 
 
 def log_moment(

@@ -8,7 +8,7 @@ from typing import Any, Self, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError
 
-from bowlby.errors import InputError
+from bowlby.errors import InputError, first_problem
 from bowlby.journal import emotions, records, reflections, successes, thought_records, triggers
 from bowlby.web import journal_messages as say
 from bowlby.web.forms import local_input, parse_local
@@ -37,9 +37,7 @@ class StepForm(BaseModel):
                 **values,
             )
         except ValidationError as error:
-            first = error.errors()[0]
-            field = str(first["loc"][0]) if first["loc"] else None
-            message = first["msg"].removeprefix("Value error, ")
+            field, message = first_problem(error)
             raise InputError(message[:1].upper() + message[1:] + ".", field=field) from error
 
 

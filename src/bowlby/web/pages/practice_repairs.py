@@ -10,7 +10,7 @@ from fastapi import APIRouter, Form, Request
 from pydantic import BaseModel, Field, ValidationError
 from starlette.responses import Response
 
-from bowlby.errors import InputError
+from bowlby.errors import InputError, first_problem
 from bowlby.practice.repair_attempts import RepairInput, RuptureInput
 from bowlby.services import repairs
 from bowlby.settings import Settings
@@ -64,9 +64,8 @@ class RepairForm(BaseModel):
                 }
             )
         except ValidationError as error:
-            first = error.errors()[0]
-            field = str(first["loc"][0]) if first["loc"] else None
-            raise InputError(say.CHOOSE_BY if field == "initiated_by" else first["msg"],
+            field, message = first_problem(error)
+            raise InputError(say.CHOOSE_BY if field == "initiated_by" else message,
                              field=field) from error  # fmt: skip
 
 
