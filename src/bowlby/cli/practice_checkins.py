@@ -58,8 +58,10 @@ def start(
     profile: str | None = ProfileOption,
 ) -> None:
     """Walk through today's check-in; every answer can also be given as a flag."""
+    from bowlby.cli.practice_unsaid import print_nudge
     from bowlby.practice.checkins import CheckinInput, visibility
-    from bowlby.services import checkins, records
+    from bowlby.services import checkins, records, unsaid_list
+    from bowlby.settings import get_settings
 
     given = {
         "feeling_word": feeling,
@@ -70,6 +72,7 @@ def start(
     }
     with signed_in(profile) as (store, keyring):
         records.refuse_coaching_in_safety_mode(store, keyring)
+        print_nudge(unsaid_list.nudge(store, keyring, datetime.now(UTC), get_settings().zone))
         began = time.monotonic()
         answers = ask_answers(given)
         if minutes is None and None in given.values():
