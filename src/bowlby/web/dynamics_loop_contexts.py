@@ -24,6 +24,7 @@ class LoopChart(BaseModel):
 class Counted(BaseModel):
     """What feeds the two series, from the rules kept as data in dynamics/feedback_loop.py."""
 
+    heading: str
     anxiety_intro: str
     anxiety: list[str]
     safe_intro: str
@@ -71,6 +72,7 @@ def build_loop_page(result: FeedbackLoop, *, with_svg: bool = True) -> LoopPage:
         caveats_heading=say.CAVEATS_HEADING,
         caveats=list(say.CAVEATS),
         counted=Counted(
+            heading=say.COUNTS_HEADING,
             anxiety_intro=say.ANXIETY_COUNTS,
             anxiety=list(loop.anxiety_labels().values()),
             safe_intro=say.SAFE_COUNTS,
