@@ -67,6 +67,7 @@ OUTCOME_ALIASES = {
     "not yet": "not_yet",
     "not yet talked": "not_yet",
 }
+STATUS_LABELS = {"open": "waiting", "raised": "raised", "let_go": "let go"}
 NOT_SHARED = (
     "The unsaid list is only ever for you, so its items cannot be shared with anyone. "
     "It stays private; when you are ready, say it in your own words at a check-in."

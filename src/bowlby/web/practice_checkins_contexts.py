@@ -14,6 +14,7 @@ from bowlby.practice import checkins as practice
 from bowlby.services import checkins, records
 from bowlby.services.checkins import DaySummary
 from bowlby.store.engine import Store
+from bowlby.web.practice_unsaid_contexts import NudgeView, build_nudge
 
 REMINDERS_AHEAD = 8
 DayState = Literal["both", "mine", "partner", "none"]
@@ -64,6 +65,7 @@ class CheckinsPage(BaseModel):
     schedule: ScheduleInfo | None
     today: DaySummary
     rhythm: RhythmView
+    unsaid_nudge: NudgeView | None
 
 
 class DayPage(BaseModel):
@@ -98,6 +100,7 @@ def build_checkins_page(
         schedule=build_schedule(store, keyring, now),
         today=checkins.day_summary(store, keyring, today, zone),
         rhythm=build_rhythm(store, keyring, today, zone),
+        unsaid_nudge=build_nudge(store, keyring, zone, now),
     )
 
 
