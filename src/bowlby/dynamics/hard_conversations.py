@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import field_validator
+from pydantic import computed_field, field_validator
 
 from bowlby import models
 from bowlby.dynamics.conversations import SCORE_LIMIT, Conversation, Turn
@@ -154,6 +154,7 @@ class HardConversationView(RecordView):
     scores: list[int]
     speakers: list[Speaker]
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def code(self) -> str:
         """The turns written back as a code the form and the command line read."""
