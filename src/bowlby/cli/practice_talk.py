@@ -107,9 +107,13 @@ def save(
     appreciation: str = typer.Option("", "--appreciation", help="One appreciation (optional)."),
     notes: str = typer.Option("", "--notes", help="Anything else to remember (optional)."),
     cycle: str | None = typer.Option(None, "--cycle", help="The cycle talked about (its id)."),
-    step: list[str] = typer.Option([], "--step", help="A step talked through (repeat): before…"),
+    step: list[str] = typer.Option(
+        [], "--step", help="A step talked through (repeat): before, positions, cycle, chats."
+    ),
     private: bool = typer.Option(False, "--private", help="Do not share it with your partner."),
-    share_therapist: bool = typer.Option(False, "--share-therapist"),
+    share_therapist: bool = typer.Option(
+        False, "--share-therapist", help="Let your therapist read it."
+    ),
     when: str | None = typer.Option(None, "--when", help="ISO date-time; default now."),
     profile: str | None = ProfileOption,
 ) -> None:
