@@ -124,3 +124,21 @@ def test_safety_mode_pauses_raising_and_the_nudge_not_noting(store, make_profile
         "noted in safety mode",
         "the joke about my job at dinner",
     ]
+
+
+def test_the_generic_share_commands_refuse_an_item(store, make_profile):
+    alex, sam = make_profile("Alex"), make_profile("Sam")
+    sharing.accept_invitation(
+        store, sam, sharing.create_invitation(store, alex, models.LinkRole.PARTNER)
+    )
+    item = note(store, alex)
+    for partner, therapist in ((True, False), (False, True)):
+        with pytest.raises(InputError, match="only ever for you"):
+            entries.set_sharing(store, alex, item.id, partner=partner, therapist=therapist)
+    entry = entries.read_entry(store, alex, item.id)
+    shared = entry.model_copy(update={"shared_with_partner": True})
+    draft = models.EntryDraft(**shared.model_dump(include=set(models.EntryDraft.model_fields)))
+    with pytest.raises(InputError, match="only ever for you"):
+        entries.update_entry(store, alex, item.id, draft)
+    assert service.list_items(store, sam) == []
+    assert entries.list_entries(store, sam, whose="all") == []

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from bowlby import models
 from bowlby.errors import DamagedData, InputError
+from bowlby.practice import unsaid_list
 from bowlby.store import encryption as enc
 from bowlby.store import preferences as preference_rows
 from bowlby.store.engine import Store
@@ -36,6 +37,8 @@ PARTNER_REFUSED = (
 SCREEN_NOT_SHARED = (
     "A safety check is only ever for you, so it cannot be shared with anyone. It stays private."
 )
+# Kinds that are only ever their owner's, with what a request to share one is told.
+NEVER_SHARED = {SAFETY_SCREEN_KIND: SCREEN_NOT_SHARED, unsaid_list.KIND: unsaid_list.NOT_SHARED}
 
 
 class Preferences(BaseModel):
@@ -93,13 +96,14 @@ def refuse_unsafe_sharing(
     therapist: bool,
     was_partner: bool = False,
 ) -> None:
-    """Refuse a safety check shared with anyone, and new partner sharing in safety mode.
+    """Refuse sharing a private-only kind (a safety check, an unsaid item) with anyone, and
+    new partner sharing in safety mode.
 
     A share that already existed is left as it is; stopping it is the person's own choice.
     """
-    if kind == SAFETY_SCREEN_KIND and (partner or therapist):
+    if kind in NEVER_SHARED and (partner or therapist):
         field = "shared_with_partner" if partner else "shared_with_therapist"
-        raise InputError(SCREEN_NOT_SHARED, field=field)
+        raise InputError(NEVER_SHARED[kind], field=field)
     if partner and not was_partner and read_preferences(session, keyring).safety_mode:
         raise InputError(PARTNER_REFUSED, field="shared_with_partner")
 
