@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from bowlby.dynamics.fitting import TooFewTurns, fit_as_json, fit_couple
-from bowlby.dynamics.model import Bilinear, CoupleModel, Ojive, PartnerModel
+from bowlby.dynamics.model import Bilinear, CoupleModel, Ojive, PartnerModel, ThresholdBilinear
 from bowlby.errors import InputError
 from tests.dynamics.helpers import STUDY, driven, simulated
 
@@ -140,3 +140,29 @@ def test_fitted_model_is_the_chosen_form_with_the_point_estimates():
     assert isinstance(fit.model.first.influence, Bilinear)
     assert fit.model.first.constant == fit.first["constant"].value
     assert np.isclose(fit.residual_sd[0], 1.5, atol=0.2)
+
+
+def test_block_form_data_are_recovered_by_the_block_fit_and_not_by_the_turn_fit():
+    block = CoupleModel(STUDY.first, STUDY.second, "block")
+    noisy = simulated(block, 2000, seed=16)
+    as_blocks = fit_couple([noisy], form="block", bootstrap=0).second["negative_slope"].value
+    as_turns = fit_couple([noisy], form="turn", bootstrap=0).second["negative_slope"].value
+    assert abs(as_blocks - 0.5) < 0.1
+    assert abs(as_turns - 0.5) > 0.2
+
+
+def test_a_conversation_the_second_speaker_opens_loses_its_opening_turn_in_block_form():
+    first = simulated(STUDY, 150, seed=17)
+    opened_by_h = type(first)("h-first", first.turns[1:], first.scoring_version)
+    fit = fit_couple([first, opened_by_h], form="block", bootstrap=0)
+    assert (fit.first_speaker, fit.n_pairs.first) == ("W", 150 + 149)
+
+
+def test_gated_negativity_chooses_the_threshold_form_by_bic():
+    gated = CoupleModel(
+        PartnerModel(0.0, 0.3, ThresholdBilinear(0.9, 0.2, -2.0)),
+        PartnerModel(0.0, 0.3, ThresholdBilinear(0.9, 0.2, -2.0)),
+    )
+    fit = fit_couple([simulated(gated, 1500, seed=18)], influence="auto", bootstrap=0)
+    assert fit.comparison.chosen == "threshold"
+    assert fit.first["threshold"].value == -2.0
