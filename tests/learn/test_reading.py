@@ -10,7 +10,7 @@ import pytest
 from bowlby.errors import InputError
 from bowlby.learn.articles import DATA, load_articles
 from bowlby.learn.figures import PersonalFigures
-from bowlby.learn.reading import build_reading, choose_variant
+from bowlby.learn.reading import build_reading, choose_variant, is_paused
 from bowlby.learn.rendering import markdown_html, reading_markdown, terminal_links
 from tests.learn.test_figures import FULL
 
@@ -143,3 +143,20 @@ def test_every_real_article_renders_for_every_variant_with_and_without_data(arti
     avoidant = reading_markdown(build_reading(load_articles(DATA), article.slug, FULL,
                                               own_variant="avoidant"))  # fmt: skip
     assert anxious != avoidant
+
+
+@pytest.mark.parametrize(
+    ("href", "paused"),
+    [
+        ("/practice/cycles", True),
+        ("/practice/repairs/phrases", True),
+        ("/practice/how-we-talk", True),
+        ("/compose", True),
+        ("/practice/soothing", False),
+        ("/practice/unsaid", False),
+        ("/journal/triggers", False),
+        ("/practice", False),
+    ],
+)
+def test_only_tools_that_coach_closeness_pause(href, paused):
+    assert is_paused(href) is paused

@@ -12,33 +12,23 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal, NoReturn
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from bowlby.errors import InputError, NotFound
+from bowlby.learn.article_body import (
+    REGION_VARIANTS,
+    BodyReader,
+    Chunk,
+    FigureName,
+    Part,
+    Slot,
+    Variant,
+)
 
 DATA = Path(__file__).parent / "data"
-Variant = Literal["anxious", "avoidant", "fearful", "secure", "unknown"]
-VARIANTS: tuple[Variant, ...] = ("anxious", "avoidant", "fearful", "secure", "unknown")
-REGION_VARIANTS: dict[str, Variant] = {
-    "anxious_preoccupied": "anxious",
-    "avoidant_dismissing": "avoidant",
-    "fearful_disorganized": "fearful",
-    "secure": "secure",
-}
-FigureName = Literal["position", "top_triggers", "chat_moves", "time_to_repair", "soothing_effect"]
-FIGURE_NAMES: tuple[FigureName, ...] = (
-    "position",
-    "top_triggers",
-    "chat_moves",
-    "time_to_repair",
-    "soothing_effect",
-)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-BLOCK = re.compile(r"^:::(.*)$")
-FIGURE = re.compile(r"^\{\{\s*figure:\s*(\S*)\s*\}\}$")
 FRONT = "---"
 
 
@@ -95,25 +85,6 @@ class FrontMatter(BaseModel):
 
 
 @dataclass(frozen=True)
-class Chunk:
-    """Markdown shown to the variants named (None: to everyone)."""
-
-    markdown: str
-    variants: frozenset[str] | None = None
-
-
-@dataclass(frozen=True)
-class Slot:
-    """Where one of the person's own figures goes."""
-
-    figure: FigureName
-    variants: frozenset[str] | None = None
-
-
-Part = Chunk | Slot
-
-
-@dataclass(frozen=True)
 class Article:
     meta: FrontMatter
     parts: tuple[Part, ...]
@@ -151,7 +122,7 @@ def parse_article(text: str, file: str) -> Article:
     if end is None:
         raise InputError("the front matter is never closed with '---'", file=file, line=1)
     meta = _front_matter("\n".join(lines[1:end]), file)
-    parts = _BodyReader(file, meta).read(lines[end + 1 :], first_line=end + 2)
+    parts = BodyReader(file, meta.figures).read(lines[end + 1 :], first_line=end + 2)
     article = Article(meta, parts, file)
     if choose_parts(article, "anxious") == choose_parts(article, "avoidant"):
         raise InputError(
@@ -206,70 +177,6 @@ def _line_of(root: yaml.Node, loc: tuple[int | str, ...]) -> int:
         else:
             break
     return line
-
-
-class _BodyReader:
-    """Splits a body into parts line by line, remembering where a block was opened."""
-
-    def __init__(self, file: str, meta: FrontMatter) -> None:
-        self.file, self.meta = file, meta
-        self.parts: list[Part] = []
-        self.buffer: list[str] = []
-        self.variants: frozenset[str] | None = None
-        self.opened = 0
-
-    def read(self, lines: list[str], first_line: int) -> tuple[Part, ...]:
-        for number, line in enumerate(lines, first_line):
-            self._line(line, number)
-        if self.variants is not None:
-            self._fail(
-                f"the block opened on line {self.opened} is never closed with ':::'", self.opened
-            )
-        self._flush()
-        return tuple(self.parts)
-
-    def _line(self, line: str, number: int) -> None:
-        block, figure = BLOCK.match(line.strip()), FIGURE.match(line.strip())
-        if block:
-            self._flush()
-            self._block(block.group(1).split(), number)
-        elif figure:
-            self._flush()
-            self.parts.append(Slot(self._figure(figure.group(1), number), self.variants))
-        else:
-            self.buffer.append(line)
-
-    def _block(self, names: list[str], number: int) -> None:
-        if not names:
-            if self.variants is None:
-                self._fail("':::' closes a block, but none is open", number)
-            self.variants = None
-            return
-        if self.variants is not None:
-            self._fail(f"blocks do not nest; close the one from line {self.opened} first", number)
-        unknown = [name for name in names if name not in VARIANTS]
-        if unknown:
-            self._fail(f"unknown variant '{unknown[0]}'; use {', '.join(VARIANTS)}", number)
-        self.variants, self.opened = frozenset(names), number
-
-    def _figure(self, name: str, number: int) -> FigureName:
-        for known in self.meta.figures:
-            if known == name:
-                return known
-        if name in FIGURE_NAMES:
-            self._fail(
-                f"the figure '{name}' is not in this article's figures list", number, "figures"
-            )
-        self._fail(f"unknown figure '{name}'; use {', '.join(FIGURE_NAMES)}", number)
-
-    def _flush(self) -> None:
-        markdown = "\n".join(self.buffer).strip("\n")
-        self.buffer = []
-        if markdown.strip():
-            self.parts.append(Chunk(markdown, self.variants))
-
-    def _fail(self, message: str, line: int, field: str = "body") -> NoReturn:
-        raise InputError(message, file=self.file, line=line, field=field)
 
 
 def load_articles(folder: Path = DATA) -> tuple[Article, ...]:

@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from bowlby.learn import wording as say
-from bowlby.learn.articles import FigureName
+from bowlby.learn.article_body import FigureName
 from bowlby.practice.repair_attempts import format_minutes
 from bowlby.practice.soothing import ENOUGH_SESSIONS
 

@@ -10,24 +10,20 @@ from pydantic import BaseModel
 
 from bowlby.errors import InputError
 from bowlby.learn import wording as say
-from bowlby.learn.articles import (
-    VARIANTS,
-    Article,
-    Chunk,
-    Part,
-    Variant,
-    choose_parts,
-    find_article,
-)
+from bowlby.learn.article_body import VARIANTS, Chunk, Part, Variant
+from bowlby.learn.articles import Article, choose_parts, find_article
 from bowlby.learn.figures import FigureView, PersonalFigures, describe_figure
 
-# The tools that coach closeness with a partner, paused while safety mode is on.
+# The tools that coach closeness with a partner and step aside while safety mode is on (as
+# the practice overview and the composer do); self-soothing and the journal never pause.
 PAUSED_IN_SAFETY_MODE = (
     "/practice/checkins",
     "/practice/vulnerability",
     "/practice/ratio",
     "/practice/repairs",
     "/practice/cycles",
+    "/practice/how-we-talk",
+    "/compose",
 )
 CHOOSABLE: tuple[Variant, ...] = tuple(v for v in VARIANTS if v != "unknown")
 

@@ -15,7 +15,8 @@ from bowlby import models
 from bowlby.chats.patterns import HORSEMEN
 from bowlby.journal.triggers import find_trigger_patterns
 from bowlby.learn import figures as own
-from bowlby.learn.articles import FIGURE_NAMES, FigureName, Variant, load_articles, variant_of
+from bowlby.learn.article_body import FIGURE_NAMES, FigureName, Variant
+from bowlby.learn.articles import load_articles, variant_of
 from bowlby.learn.reading import ArticleReading, ArticleSummary, build_reading, summarise
 from bowlby.practice import repair_attempts, soothing
 from bowlby.services import assessments, chats, journal, records, repairs
