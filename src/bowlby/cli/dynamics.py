@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 from rich.markup import escape
 
-from bowlby.cli.context import console
+from bowlby.cli.context import ProfileOption, console
 from bowlby.errors import InputError
 
 if TYPE_CHECKING:
@@ -29,7 +29,11 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-NO_SOURCE = "Give the scored turns with --turns FILE.csv (columns conversation, partner, score)."
+NO_SOURCE = (
+    "Give the scored turns with --turns FILE.csv (columns conversation, partner, score), "
+    "--chat ID or --conversation ID|all."
+)
+ONE_SOURCE = "Choose one source: --turns, --chat or --conversation."
 HIDDEN = "hidden"
 STABLE = {True: "stable", False: "unstable"}
 
@@ -42,6 +46,10 @@ InfluenceOption = typer.Option(
     "bilinear", "--influence", help="bilinear, threshold, ojive or auto (chosen by BIC)."
 )
 SeedOption = typer.Option(0, "--seed", help="Seed of the bootstrap resampling.")
+ChatOption = typer.Option(None, "--chat", help="One of your imported chats (its id or start).")
+ConversationOption = typer.Option(
+    None, "--conversation", help="A logged hard conversation's id, or 'all' of yours pooled."
+)
 JsonOption = typer.Option(False, "--json", help="Print JSON instead of a table.")
 
 
@@ -50,13 +58,39 @@ def dynamics() -> None:
     """The couple influence model: fit, settling points and what-if runs."""
 
 
-def load_source(turns: Path | None) -> list[Conversation]:
-    """The one place a command's conversations come from (add further sources here)."""
+def load_source(
+    turns: Path | None,
+    chat: str | None = None,
+    conversation: str | None = None,
+    profile: str | None = None,
+    *,
+    coaching: bool = False,
+) -> list[Conversation]:
+    """The one place a command's conversations come from: a CSV file, or (signed in) one of
+    your chats or your logged conversations. ``coaching`` (the what-if) pauses in safety mode."""
     from bowlby.dynamics.turn_table import read_turns_csv
 
+    if chat or conversation:
+        if turns is not None:
+            raise InputError(ONE_SOURCE, field="turns")
+        return load_stored(chat, conversation, profile, coaching=coaching)
     if turns is None:
         raise InputError(NO_SOURCE, field="turns")
     return read_turns_csv(turns)
+
+
+def load_stored(
+    chat: str | None, conversation: str | None, profile: str | None, *, coaching: bool
+) -> list[Conversation]:
+    from bowlby.cli.context import signed_in
+    from bowlby.services import dynamics, records
+
+    with signed_in(profile) as (store, keyring):
+        if coaching:
+            records.refuse_coaching_in_safety_mode(store, keyring)
+        return dynamics.load_source(
+            store, keyring, chat=chat, conversation=conversation
+        ).conversations
 
 
 @app.command("fit")
@@ -68,12 +102,15 @@ def fit(
     bootstrap: int = typer.Option(200, "--bootstrap", help="Bootstrap refits for intervals."),
     seed: int = SeedOption,
     as_json: bool = JsonOption,
+    chat: str | None = ChatOption,
+    conversation: str | None = ConversationOption,
+    profile: str | None = ProfileOption,
 ) -> None:
     """Fit both partners' equations; every estimate with its 95% interval."""
     from bowlby.dynamics.fitting import fit_as_json, fit_couple
 
     result = fit_couple(
-        load_source(turns),
+        load_source(turns, chat, conversation, profile),
         form=form,  # type: ignore[arg-type]
         method=method,  # type: ignore[arg-type]
         influence=influence,  # type: ignore[arg-type]
@@ -102,12 +139,15 @@ def whatif(
     influence: str = InfluenceOption,
     seed: int = SeedOption,
     as_json: bool = JsonOption,
+    chat: str | None = ChatOption,
+    conversation: str | None = ConversationOption,
+    profile: str | None = ProfileOption,
 ) -> None:
     """Run the fitted model and one with a single change from the same start."""
     from bowlby.dynamics.fitting import fit_couple
     from bowlby.dynamics.whatif import apply_change, compare, parse_change
 
-    conversations = load_source(turns)
+    conversations = load_source(turns, chat, conversation, profile, coaching=True)
     options: dict[str, Any] = {"form": form, "method": method, "influence": influence}
     result = fit_couple(conversations, bootstrap=0, seed=seed, **options)
     names = (result.first_speaker, result.second_speaker)
