@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "bowlby"
-FEATURES = ["assess", "journal", "practice", "chats", "dynamics", "safety", "insights"]
+FEATURES = ["assess", "journal", "practice", "chats", "dynamics", "safety", "insights", "learn"]
 FEATURE_FORBIDDEN = [
     "typer",
     "rich",
