@@ -1,4 +1,4 @@
-"""The practice overview: the six tools, reachable from the main menu, paused for safety."""
+"""The practice overview: every tool, reachable from the main menu, paused for safety."""
 
 from __future__ import annotations
 
@@ -11,7 +11,10 @@ TOOL_LINKS = [
     "/practice/ratio",
     "/practice/repairs",
     "/practice/cycles",
+    "/practice/unsaid",
+    "/practice/how-we-talk",
 ]
+NEVER_PAUSED = ("/practice/soothing", "/practice/unsaid")  # private, for oneself alone
 
 
 def test_the_overview_offers_every_tool_from_the_main_menu(people):
@@ -31,7 +34,7 @@ def test_safety_mode_pauses_the_couple_tools_but_not_self_soothing(people):
     assert 'href="/practice/soothing"' in html
     assert 'href="/practice/checkins"' not in html
     tools = {tool["href"]: tool["paused"] for tool in alex.get("/api/practice").json()["tools"]}
-    assert tools == {link: link != "/practice/soothing" for link in TOOL_LINKS}
+    assert tools == {link: link not in NEVER_PAUSED for link in TOOL_LINKS}
 
 
 def test_the_overview_needs_a_sign_in(client):

@@ -14,14 +14,20 @@ from bowlby.cli import (
     chat_report,
     chats,
     config,
+    dynamics,
+    dynamics_sources,
     journal,
     journal_read,
+    learn,
     links,
+    loop,
     practice_checkins,
     practice_cycles,
     practice_ratio,
     practice_repairs,
     practice_soothing,
+    practice_talk,
+    practice_unsaid,
     practice_vulnerability,
     profiles,
     safety,
@@ -69,6 +75,9 @@ text.app.command("translate")(text_translate.translate)
 app.add_typer(text.app, name="text")
 app.add_typer(config.app, name="config")
 app.add_typer(safety.app, name="safety")
+dynamics_sources.register(dynamics.app)
+app.add_typer(dynamics.app, name="dynamics")
+learn.register(app)
 for practice_tool in (
     practice_checkins,
     practice_soothing,
@@ -76,8 +85,11 @@ for practice_tool in (
     practice_ratio,
     practice_repairs,
     practice_cycles,
+    practice_unsaid,
+    practice_talk,
 ):
     practice_tool.register(app)
+loop.register(app)
 
 
 def run() -> None:

@@ -26,8 +26,11 @@ from bowlby.web.pages import (
     chat_report,
     chats,
     composer,
+    dynamics,
+    dynamics_loop,
     entries,
     journal,
+    learn,
     links,
     practice,
     safety,
@@ -99,6 +102,9 @@ def create_app(
     app.include_router(chat_report.router)
     app.include_router(composer.router)
     app.include_router(safety.router)
+    app.include_router(learn.router)
+    app.include_router(dynamics_loop.router)
+    app.include_router(dynamics.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     install_error_handlers(app)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts or LOOPBACK_HOSTS))

@@ -1,4 +1,4 @@
-"""The practice overview: the six tools, whom each is for, and whether it is paused for safety."""
+"""The practice overview: every tool, whom each is for, and whether it is paused for safety."""
 
 from __future__ import annotations
 
@@ -78,6 +78,24 @@ TOOLS = (
         "becomes the problem you face together, rather than each other.",
         "/practice/cycles",
         "Map the cycle",
+        True,
+    ),
+    (
+        "The unsaid list",
+        "the filing-cabinet habit",
+        "Note a hurt when it happens instead of storing it silently. Only you ever see it; "
+        "when it has waited a while, the check-in is a calm place to raise it.",
+        "/practice/unsaid",
+        "Note something",
+        False,
+    ),
+    (
+        "Talk about how we talk",
+        "both of you",
+        "A guided conversation: your positions, your cycle and your chats side by side, the "
+        "pattern named as the common enemy, and one change each.",
+        "/practice/how-we-talk",
+        "Talk it through",
         True,
     ),
 )

@@ -6,13 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bowlby import models
+from bowlby.dynamics import hard_conversations
 from bowlby.practice import (
     checkin_schedule,
     checkins,
     cycle_maps,
+    how_we_talk,
     ratio_ledger,
     repair_attempts,
     soothing,
+    unsaid_list,
     vulnerability_windows,
 )
 from bowlby.web.entry_fields import Detail
@@ -26,6 +29,9 @@ KIND_LABELS = {
     repair_attempts.KIND: "rupture and repair",
     cycle_maps.CYCLE_KIND: "cycle map",
     cycle_maps.SIDE_KIND: "side of a cycle",
+    how_we_talk.KIND: "talk about how we talk",
+    unsaid_list.KIND: "unsaid item",
+    hard_conversations.KIND: "hard conversation",
 }
 
 
@@ -37,6 +43,10 @@ def edit_url(entry: models.Entry) -> str | None:
         return f"/practice/cycles/{entry.id}"
     if entry.kind == cycle_maps.SIDE_KIND:
         return f"/practice/cycles/{entry.values.get('cycle_id')}"
+    if entry.kind == unsaid_list.KIND:
+        return f"/practice/unsaid/{entry.id}"
+    if entry.kind == how_we_talk.KIND:
+        return f"/practice/how-we-talk/{entry.id}"
     return None
 
 
@@ -133,6 +143,42 @@ def describe_side(entry: models.Entry) -> list[Detail]:
     ]
 
 
+def describe_talk(entry: models.Entry) -> list[Detail]:
+    view = how_we_talk.talk_view(entry)
+    changes = [Detail(label=who, text=change) for who, change in view.changes()]
+    return [
+        Detail(label="The two of us against", text=view.pattern),
+        *changes,
+        Detail(label="Appreciated", text=view.appreciation),
+        Detail(label="To remember", text=view.notes),
+        Detail(label="How it went", text=" — ".join(
+            part for part in (view.went_label or "", view.follow_up_note) if part)),
+    ]  # fmt: skip
+
+
+def describe_unsaid(entry: models.Entry) -> list[Detail]:
+    view = unsaid_list.unsaid_view(entry)
+    said = unsaid_list.startup_sentence(unsaid_list.startup_template(view)) if view.feel else ""
+    return [
+        Detail(label="What happened", text=view.what_happened),
+        Detail(label="How it felt", text=view.feeling),
+        Detail(label="How much it stung", text=f"{view.sting} out of 10"),
+        Detail(label="Now", text=unsaid_list.STATUS_LABELS[view.status]),
+        Detail(label="What I said", text=said),
+        Detail(label="How it went", text=view.went_label),
+        Detail(label="Note", text=view.raise_note or view.let_go_note),
+    ]
+
+
+def describe_hard_conversation(entry: models.Entry) -> list[Detail]:
+    view = hard_conversations.hard_conversation_view(entry)
+    return [
+        Detail(label="What it was about", text=view.topic),
+        Detail(label="Who spoke first", text=hard_conversations.SPEAKERS[view.first]),
+        Detail(label="Turns (−4 to +4)", text=view.code),
+    ]
+
+
 DESCRIBERS: dict[str, Callable[[models.Entry], list[Detail]]] = {
     checkins.KIND: describe_checkin,
     checkin_schedule.SCHEDULE_KIND: describe_schedule,
@@ -142,6 +188,9 @@ DESCRIBERS: dict[str, Callable[[models.Entry], list[Detail]]] = {
     repair_attempts.KIND: describe_repair,
     cycle_maps.CYCLE_KIND: describe_cycle,
     cycle_maps.SIDE_KIND: describe_side,
+    how_we_talk.KIND: describe_talk,
+    unsaid_list.KIND: describe_unsaid,
+    hard_conversations.KIND: describe_hard_conversation,
 }
 
 
@@ -158,6 +207,11 @@ def title_of(entry: models.Entry) -> str | None:
         repair_attempts.KIND: lambda e: repair_attempts.rupture_view(e).what_happened,
         cycle_maps.CYCLE_KIND: lambda e: f"Cycle: {cycle_maps.cycle_view(e).name}",
         cycle_maps.SIDE_KIND: lambda e: f"Side of a cycle: {cycle_maps.side_view(e).trigger}",
+        how_we_talk.KIND: lambda e: how_we_talk.talk_view(e).common_enemy,
+        unsaid_list.KIND: lambda e: f"Unsaid: {unsaid_list.unsaid_view(e).what_happened}",
+        hard_conversations.KIND: lambda e: (
+            f"Hard conversation: {hard_conversations.hard_conversation_view(e).topic}"
+        ),
     }
     make = titles.get(entry.kind)
     return make(entry) if make else None

@@ -13,8 +13,11 @@ from bowlby.web.api import (
     auth,
     chat_report,
     chats,
+    dynamics,
+    dynamics_loop,
     entries,
     journal,
+    learn,
     links,
     practice,
     safety,
@@ -32,3 +35,6 @@ router.include_router(practice.router)
 router.include_router(chats.router)
 router.include_router(chat_report.router)
 router.include_router(text.router)
+router.include_router(learn.router)
+router.include_router(dynamics_loop.router)
+router.include_router(dynamics.router)

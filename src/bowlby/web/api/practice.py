@@ -10,6 +10,8 @@ from bowlby.web.api import (
     practice_ratio,
     practice_repairs,
     practice_soothing,
+    practice_talk,
+    practice_unsaid,
     practice_vulnerability,
 )
 from bowlby.web.auth import ApiSession, StoreDep
@@ -20,7 +22,7 @@ router = APIRouter(prefix="/practice", tags=["practice"])
 
 @router.get("")
 def overview(store: StoreDep, session: ApiSession) -> PracticeHome:
-    """The six tools; in safety mode the ones that coach closeness are marked paused."""
+    """Every tool; in safety mode the ones that coach closeness are marked paused."""
     return build_practice_home(store, session.keyring)
 
 
@@ -31,5 +33,7 @@ for tool in (
     practice_ratio,
     practice_repairs,
     practice_cycles,
+    practice_unsaid,
+    practice_talk,
 ):
     router.include_router(tool.router)

@@ -13,6 +13,8 @@ from bowlby.web.pages import (
     practice_ratio,
     practice_repairs,
     practice_soothing,
+    practice_talk,
+    practice_unsaid,
     practice_vulnerability,
 )
 from bowlby.web.rendering import render
@@ -33,5 +35,7 @@ for tool in (
     practice_ratio,
     practice_repairs,
     practice_cycles,
+    practice_unsaid,
+    practice_talk,
 ):
     router.include_router(tool.router)
