@@ -60,7 +60,8 @@ def material_lines(material: TalkMaterial, step_id: str) -> list[str]:
 
     if step_id == "positions":
         return [
-            f"• {p.name}: {p.region_label} (anxiety {p.anxiety:.2f}, avoidance {p.avoidance:.2f})"
+            f"• {p.name}: anxiety {p.anxiety:.2f}, avoidance {p.avoidance:.2f} (1 to 7), in the "
+            f"area often called {p.region_label}"
             if p.shown
             else f"• {p.name}: {p.missing}"
             for p in material.positions

@@ -14,6 +14,7 @@ from typing import Any
 
 from bowlby import models
 from bowlby.demo.chat import seed_chat
+from bowlby.demo.dynamics import seed as seed_dynamics
 from bowlby.demo.practice import seed_practice
 from bowlby.demo.steps import seed_steps
 from bowlby.errors import NotFound
@@ -65,6 +66,7 @@ def seed_demo(store: Store, settings: Settings, today: datetime) -> None:
         seed_steps(store, keyring, rng, start)
     seed_practice(store, maya, jordan, rng, start)
     seed_chat(store, maya, rng, start, settings.zone)
+    seed_dynamics(store, maya, jordan, rng, start)
     sharing.share_pending_entries(store, maya)
 
 

@@ -12,6 +12,8 @@ from bowlby.demo import (
     practice_ratio,
     practice_repairs,
     practice_soothing,
+    practice_talk,
+    practice_unsaid,
     practice_vulnerability,
 )
 from bowlby.store.engine import Store
@@ -27,5 +29,7 @@ def seed_practice(
         practice_ratio,
         practice_repairs,
         practice_cycles,
+        practice_unsaid,
+        practice_talk,
     ):
         tool.seed(store, maya, jordan, rng, start)
