@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -50,6 +51,21 @@ def draft_of(
         text={key: value for key, value in text.items() if value},
         shared_with_partner=record.shared_with_partner,
         shared_with_therapist=record.shared_with_therapist,
+    )
+
+
+def revised_draft(
+    entry: models.Entry, values: Mapping[str, models.PlainValue], text: Mapping[str, str]
+) -> models.EntryDraft:
+    """The same record with new values and text (empty text dropped), its kind, time and
+    sharing kept: a repair, a follow-up or a resolution updates the entry it belongs to."""
+    return models.EntryDraft(
+        kind=entry.kind,
+        occurred_at=entry.occurred_at,
+        values=dict(values),
+        text={key: value for key, value in text.items() if value},
+        shared_with_partner=entry.shared_with_partner,
+        shared_with_therapist=entry.shared_with_therapist,
     )
 
 

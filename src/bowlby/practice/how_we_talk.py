@@ -34,6 +34,7 @@ from bowlby.journal.records import (
     RecordView,
     ShortText,
     draft_of,
+    revised_draft,
     split_list,
     view_fields,
 )
@@ -195,15 +196,7 @@ def talk_draft(talk: TalkInput, partner_name: str | None) -> models.EntryDraft:
 def followed_up_draft(entry: models.Entry, follow_up: FollowUpInput) -> models.EntryDraft:
     """The same entry with how it went added (the earlier version is kept by the caller)."""
     values = {**entry.values, "went": follow_up.went, "followed_up_at": follow_up.at.isoformat()}
-    text = {**entry.text, "follow_up": follow_up.note}
-    return models.EntryDraft(
-        kind=KIND,
-        occurred_at=entry.occurred_at,
-        values=values,
-        text={key: value for key, value in text.items() if value},
-        shared_with_partner=entry.shared_with_partner,
-        shared_with_therapist=entry.shared_with_therapist,
-    )
+    return revised_draft(entry, values, {**entry.text, "follow_up": follow_up.note})
 
 
 def talk_view(entry: models.Entry) -> TalkView:

@@ -23,6 +23,7 @@ from bowlby.journal.records import (
     RecordView,
     ShortText,
     draft_of,
+    revised_draft,
     split_list,
     view_fields,
 )
@@ -133,15 +134,7 @@ def repaired_draft(rupture: models.Entry, repair: RepairInput) -> models.EntryDr
         "initiated_by": repair.initiated_by,
         "minutes_to_repair": round(minutes, 1),
     }
-    text = {**rupture.text, "repair_note": repair.note}
-    return models.EntryDraft(
-        kind=KIND,
-        occurred_at=rupture.occurred_at,
-        values=values,
-        text={key: value for key, value in text.items() if value},
-        shared_with_partner=rupture.shared_with_partner,
-        shared_with_therapist=rupture.shared_with_therapist,
-    )
+    return revised_draft(rupture, values, {**rupture.text, "repair_note": repair.note})
 
 
 def rupture_view(entry: models.Entry) -> RuptureView:

@@ -24,7 +24,14 @@ from pydantic import (
 
 from bowlby import models
 from bowlby.errors import InputError
-from bowlby.journal.records import Rating10, RecordInput, RecordView, ShortText, view_fields
+from bowlby.journal.records import (
+    Rating10,
+    RecordInput,
+    RecordView,
+    ShortText,
+    revised_draft,
+    view_fields,
+)
 
 KIND = "unsaid_item"
 # Two local calendar days: the same day is often too raw to raise calmly, and by the second
@@ -230,13 +237,7 @@ def _resolved(
     """The item with its earlier resolution replaced (the history keeps the old one)."""
     kept_values = {k: v for k, v in entry.values.items() if k not in _RESOLUTION_VALUES}
     kept_text = {k: v for k, v in entry.text.items() if k not in _RESOLUTION_TEXT}
-    merged = {**kept_text, **text}
-    return models.EntryDraft(
-        kind=KIND,
-        occurred_at=entry.occurred_at,
-        values={**kept_values, **values},
-        text={key: value for key, value in merged.items() if value},
-    )
+    return revised_draft(entry, {**kept_values, **values}, {**kept_text, **text})
 
 
 def unsaid_view(entry: models.Entry) -> UnsaidView:
