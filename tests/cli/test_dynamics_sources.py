@@ -68,7 +68,14 @@ def test_fit_and_whatif_read_the_logged_conversations(alex_cli):
     assert fit["pairs"] == {"first": 338, "second": 338, "total": 676}
     assert fit["scoring_version"] == "hand-coded"
     table = alex_cli("dynamics", "fit", "--conversation", "all", "--bootstrap", "0").output
-    assert table.startswith("me spoke first; 338 + 338 = 676 turn pairs; form turn")
+    assert table.startswith("Alex spoke first; 338 + 338 = 676 turn pairs; form turn")
+    assert "│ Partner │ inertia" in table
+    by_name = alex_cli(
+        "dynamics", "whatif", "--conversation", "all", "--who", "alex",
+        "--change", "negative_slope=0", "--turns-ahead", "5",
+    )  # fmt: skip
+    assert by_name.exit_code == 0, by_name.output
+    assert "Alex, with the change" in by_name.output
     whatif = alex_cli(
         "dynamics", "whatif", "--conversation", "all", "--who", "me",
         "--change", "negative_slope=0", "--turns-ahead", "5", "--json",

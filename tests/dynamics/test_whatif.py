@@ -65,3 +65,17 @@ def test_in_the_step_form_threshold_moves_f_and_slopes_are_refused():
 def test_unusable_changes_say_what_is_wrong(text, who, message):
     with pytest.raises(InputError, match=message.replace("(", r"\(").replace(")", r"\)")):
         apply_change(MODEL, parse_change(text, who, NAMES))
+
+
+def test_the_default_start_is_the_hardest_opening_logged():
+    from bowlby.dynamics.conversations import Conversation, Turn
+    from bowlby.dynamics.whatif import hardest_opening
+
+    def talk(*scores: tuple[str, float]) -> Conversation:
+        return Conversation("c", tuple(Turn(who, score) for who, score in scores))
+
+    calm = talk(("W", 1), ("H", 0), ("W", -4))
+    hard = talk(("H", -1), ("W", -3), ("H", -2))  # H spoke first here
+    mild = talk(("W", -1), ("H", -1))
+    assert hardest_opening([calm, hard, mild], ("W", "H")) == (-3, -1)
+    assert hardest_opening([talk(("W", 2))], ("W", "H")) == (0.0, 0.0)

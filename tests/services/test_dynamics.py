@@ -14,7 +14,8 @@ from bowlby.dynamics.fitting import TooFewTurns
 from bowlby.dynamics.hard_conversations import HardConversationInput
 from bowlby.dynamics.model import Bilinear, CoupleModel, PartnerModel, simulate
 from bowlby.errors import InputError, NotFound, NotShared, PausedForSafety
-from bowlby.services import chats, safety
+from bowlby import models
+from bowlby.services import chats, safety, sharing
 from bowlby.services import dynamics as service
 
 WHEN = datetime(2026, 3, 7, 21, tzinfo=UTC)
@@ -84,6 +85,11 @@ def test_all_logged_conversations_are_pooled_into_one_fit(store, make_profile):
     assert len(result.source.conversations) == 3
     assert (fit.first_speaker, fit.second_speaker) == ("me", "partner")
     assert result.names == ("Alex", "Partner")
+    sam = make_profile("Sam")
+    sharing.accept_invitation(
+        store, sam, sharing.create_invitation(store, alex, models.LinkRole.PARTNER)
+    )
+    assert service.fit_for_logged(store, alex, bootstrap=0).names == ("Alex", "Sam")
     assert fit.scoring_version == "hand-coded"
     assert (fit.n_pairs.first, fit.n_pairs.second) == (327, 327)
     slope = fit.first["negative_slope"]

@@ -65,9 +65,10 @@ def load_source(
     profile: str | None = None,
     *,
     coaching: bool = False,
-) -> list[Conversation]:
+) -> tuple[list[Conversation], dict[str, str]]:
     """The one place a command's conversations come from: a CSV file, or (signed in) one of
-    your chats or your logged conversations. ``coaching`` (the what-if) pauses in safety mode."""
+    your chats or your logged conversations, with the partners' display names (logged turns
+    say "me" and "partner"). ``coaching`` (the what-if) pauses in safety mode."""
     from bowlby.dynamics.turn_table import read_turns_csv
 
     if chat or conversation:
@@ -76,21 +77,20 @@ def load_source(
         return load_stored(chat, conversation, profile, coaching=coaching)
     if turns is None:
         raise InputError(NO_SOURCE, field="turns")
-    return read_turns_csv(turns)
+    return read_turns_csv(turns), {}
 
 
 def load_stored(
     chat: str | None, conversation: str | None, profile: str | None, *, coaching: bool
-) -> list[Conversation]:
+) -> tuple[list[Conversation], dict[str, str]]:
     from bowlby.cli.context import signed_in
     from bowlby.services import dynamics, records
 
     with signed_in(profile) as (store, keyring):
         if coaching:
             records.refuse_coaching_in_safety_mode(store, keyring)
-        return dynamics.load_source(
-            store, keyring, chat=chat, conversation=conversation
-        ).conversations
+        source = dynamics.load_source(store, keyring, chat=chat, conversation=conversation)
+        return source.conversations, source.labels
 
 
 @app.command("fit")
@@ -109,8 +109,9 @@ def fit(
     """Fit both partners' equations; every estimate with its 95% interval."""
     from bowlby.dynamics.fitting import fit_as_json, fit_couple
 
+    conversations, labels = load_source(turns, chat, conversation, profile)
     result = fit_couple(
-        load_source(turns, chat, conversation, profile),
+        conversations,
         form=form,  # type: ignore[arg-type]
         method=method,  # type: ignore[arg-type]
         influence=influence,  # type: ignore[arg-type]
@@ -120,13 +121,13 @@ def fit(
     if as_json:
         typer.echo(json.dumps(fit_as_json(result), indent=2, ensure_ascii=False))
         return
-    print_fit(result)
+    print_fit(result, labels)
 
 
 @app.command("whatif")
 def whatif(
     turns: Path | None = TurnsOption,
-    who: str = typer.Option(..., "--who", help="Whose answer changes (a partner's name)."),
+    who: str = typer.Option(..., "--who", help="Whose answer changes: a partner's name (or me / partner for your own records)."),
     change: str = typer.Option(
         ..., "--change", help="name=value, e.g. negative_slope=0.2, repair=0.6, threshold=-2."
     ),
@@ -145,19 +146,22 @@ def whatif(
 ) -> None:
     """Run the fitted model and one with a single change from the same start."""
     from bowlby.dynamics.fitting import fit_couple
-    from bowlby.dynamics.whatif import apply_change, compare, parse_change
+    from bowlby.dynamics.whatif import apply_change, compare, hardest_opening, parse_change
 
-    conversations = load_source(turns, chat, conversation, profile, coaching=True)
+    conversations, labels = load_source(turns, chat, conversation, profile, coaching=True)
     options: dict[str, Any] = {"form": form, "method": method, "influence": influence}
     result = fit_couple(conversations, bootstrap=0, seed=seed, **options)
     names = (result.first_speaker, result.second_speaker)
-    changed = apply_change(result.model, parse_change(change, who, names))
-    begin = parse_start(start) if start else opening(conversations, names)
+    by_label = {label.casefold(): key for key, label in labels.items()}
+    changed = apply_change(
+        result.model, parse_change(change, by_label.get(who.casefold(), who), names)
+    )
+    begin = parse_start(start) if start else hardest_opening(conversations, names)
     runs = compare(result.model, changed, begin, turns_ahead)
     if as_json:
         typer.echo(json.dumps(whatif_json(names, who, change, begin, runs), indent=2))
         return
-    print_whatif(names, runs)
+    print_whatif(shown_names(names, labels), runs)
 
 
 def parse_start(text: str) -> tuple[float, float]:
@@ -171,33 +175,30 @@ def parse_start(text: str) -> tuple[float, float]:
     return first, second
 
 
-def opening(conversations: list[Conversation], names: tuple[str, str]) -> tuple[float, float]:
-    """The first conversation's opening scores, first speaker first."""
-    scores = {turn.partner: turn.score for turn in reversed(conversations[0].turns[:2])}
-    return scores.get(names[0], 0.0), scores.get(names[1], 0.0)
+def shown_names(names: tuple[str, str], labels: dict[str, str]) -> tuple[str, str]:
+    """The partners as the person knows them ("me" reads as their own name)."""
+    return labels.get(names[0], names[0]), labels.get(names[1], names[1])
 
 
-def print_fit(result: CoupleFit) -> None:
+def print_fit(result: CoupleFit, labels: dict[str, str]) -> None:
     from rich.table import Table
 
+    names = shown_names((result.first_speaker, result.second_speaker), labels)
     pairs = result.n_pairs
     console.print(
-        f"{escape(result.first_speaker)} spoke first; {pairs.first} + {pairs.second} = "
+        f"{escape(names[0])} spoke first; {pairs.first} + {pairs.second} = "
         f"{pairs.total} turn pairs; form {result.form}, method {result.method}, "
         f"influence {result.influence}, scoring {escape(result.scoring_version)}."
     )
     table = Table(title="Estimates (95% bootstrap intervals)")
     for column in ("Partner", "Estimate", "Value", "Interval"):
         table.add_column(column)
-    for name, estimates in (
-        (result.first_speaker, result.first),
-        (result.second_speaker, result.second),
-    ):
+    for name, estimates in ((names[0], result.first), (names[1], result.second)):
         for key, estimate in estimates.items():
             table.add_row(escape(name), key.replace("_", " "), *_estimate_cells(estimate))
     console.print(table)
     for influenced in result.steady_states:
-        console.print(_state_line(influenced.state, (result.first_speaker, result.second_speaker)))
+        console.print(_state_line(influenced.state, names))
     console.print(escape(result.comparison.why))
     for note in result.notes:
         console.print(escape(note))

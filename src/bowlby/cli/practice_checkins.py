@@ -243,13 +243,13 @@ def print_checkin(who: str, checkin: CheckinView, zone_name: str) -> None:
 @group.command("history")
 def history(profile: str | None = ProfileOption) -> None:
     """Your rhythm: the run of days, and how many of the last 7 and 30 days had a check-in."""
-    from bowlby.services import checkins
+    from bowlby.services import checkins, sharing
     from bowlby.settings import get_settings
 
     zone = get_settings().zone
     with signed_in(profile) as (store, keyring):
         rhythm = checkins.checkin_rhythm(store, keyring, datetime.now(zone).date(), zone)
-        partner = checkins.partner_of(store, keyring)
+        partner = sharing.linked_partner(store, keyring)
     print_rhythm(rhythm, partner.name if partner else None)
 
 

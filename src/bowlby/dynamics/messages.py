@@ -32,7 +32,7 @@ CHOSEN_BY_BIC = (
     "extra parameter."
 )
 BELOW_THRESHOLD_MINIMUM = "threshold and step forms are tried from {need} turn pairs per partner"
-ASKED_FOR = "it was asked for"
+ASKED_FOR = "the form set for this fit; choosing auto compares the forms by BIC"
 NO_OJIVE = "The step (ojive) form was left out: some of its steps hold too few turns."
 DESCRIBES_ONLY = (
     "These numbers describe the conversations logged here, with their uncertainty; they do "

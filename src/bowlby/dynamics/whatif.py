@@ -21,6 +21,7 @@ import math
 from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
+from bowlby.dynamics.conversations import Conversation
 from bowlby.dynamics.model import (
     Bilinear,
     CoupleModel,
@@ -162,3 +163,16 @@ def _check_threshold(value: float) -> None:
 
 def _not_in_form(parameter: str, kind: str) -> str:
     return f"The {kind} form has no '{parameter}' to change."
+
+
+def hardest_opening(
+    conversations: list[Conversation], names: tuple[str, str]
+) -> tuple[float, float]:
+    """The most tense opening among the conversations (the lowest sum of both partners' first
+    turns), first speaker first: a change shows most clearly from a hard start."""
+    openings = []
+    for conversation in conversations:
+        scores = {turn.partner: turn.score for turn in reversed(conversation.turns[:2])}
+        if names[0] in scores and names[1] in scores:
+            openings.append((scores[names[0]], scores[names[1]]))
+    return min(openings, key=sum, default=(0.0, 0.0))

@@ -67,7 +67,7 @@ def set_schedule(
 
 def current_schedule(store: Store, keyring: models.Keyring) -> ScheduleView | None:
     """The couple's time: the newest both can see; alone, my own newest."""
-    partner = partner_of(store, keyring)
+    partner = sharing.linked_partner(store, keyring)
     people = {keyring.profile_id, *([partner.profile_id] if partner else [])}
     schedules = records.list_views(
         store, keyring, checkin_schedule.SCHEDULE_KIND, checkin_schedule.schedule_view, whose="all"
@@ -79,16 +79,11 @@ def current_schedule(store: Store, keyring: models.Keyring) -> ScheduleView | No
     )
 
 
-def partner_of(store: Store, keyring: models.Keyring) -> models.LinkInfo | None:
-    links = sharing.list_links(store, keyring)
-    return next((link for link in links if link.role is models.LinkRole.PARTNER), None)
-
-
 def day_summary(store: Store, keyring: models.Keyring, day: date, zone: tzinfo) -> DaySummary:
     """The check-ins of one local date, mine and my partner's shared ones, oldest first."""
     since = datetime.combine(day, time(), tzinfo=zone)
     until = datetime.combine(day + timedelta(days=1), time(), tzinfo=zone)
-    partner = partner_of(store, keyring)
+    partner = sharing.linked_partner(store, keyring)
     theirs = []
     if partner is not None:
         shared = list_checkins(store, keyring, whose="shared", since=since, until=until)
@@ -108,7 +103,7 @@ def checkin_rhythm(
 ) -> checkins.Rhythm:
     """My run of days and days checked in lately, with my partner's shared days beside."""
     mine = checkins.local_days((c.occurred_at for c in list_checkins(store, keyring)), zone)
-    partner = partner_of(store, keyring)
+    partner = sharing.linked_partner(store, keyring)
     theirs: set[date] = set()
     if partner is not None:
         shared = list_checkins(store, keyring, whose="shared")
@@ -138,7 +133,7 @@ def _calendar(store: Store, keyring: models.Keyring, now: datetime) -> tuple[byt
     schedule = current_schedule(store, keyring)
     if schedule is None:
         raise NotFound(checkins.say("no_schedule"))
-    partner = partner_of(store, keyring)
+    partner = sharing.linked_partner(store, keyring)
     people = sorted([keyring.profile_id, *([partner.profile_id] if partner else [])])
     return checkin_schedule.checkin_calendar(schedule, ":".join(people), now), schedule
 

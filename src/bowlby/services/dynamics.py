@@ -17,7 +17,7 @@ from bowlby.dynamics import hard_conversations as hard
 from bowlby.dynamics.conversations import Conversation
 from bowlby.dynamics.turn_scores import chat_conversations, two_people
 from bowlby.errors import InputError
-from bowlby.services import entries, records
+from bowlby.services import entries, records, sharing
 from bowlby.services.records import ListQuery
 from bowlby.store.engine import Store
 
@@ -121,7 +121,8 @@ def conversations_logged(
     store: Store, keyring: models.Keyring, conversation_id: str = ALL
 ) -> Source:
     """The person's own logged conversations, pooled (oldest first), or one of them."""
-    labels = {"me": keyring.name, "partner": PARTNER_LABEL}
+    partner = sharing.linked_partner(store, keyring)
+    labels = {"me": keyring.name, "partner": partner.name if partner else PARTNER_LABEL}
     if conversation_id != ALL:
         view = read_hard_conversation(store, keyring, conversation_id)
         title = view.topic or view.occurred_at.date().isoformat()
@@ -167,13 +168,11 @@ def fit_for_logged(
 
 
 def opening(result: FitResult) -> tuple[float, float]:
-    """The first conversation's opening scores, in the fit's order (first, second speaker)."""
-    first, second = result.fit.first_speaker, result.fit.second_speaker
-    for conversation in result.source.conversations:
-        scores = {turn.partner: turn.score for turn in reversed(conversation.turns[:2])}
-        if first in scores and second in scores:
-            return scores[first], scores[second]
-    return 0.0, 0.0
+    """The hardest opening among the source's conversations, first speaker first."""
+    from bowlby.dynamics.whatif import hardest_opening
+
+    names = (result.fit.first_speaker, result.fit.second_speaker)
+    return hardest_opening(result.source.conversations, names)
 
 
 def whatif(
@@ -185,7 +184,7 @@ def whatif(
     start: tuple[float, float] | None = None,
     turns: int = 30,
 ) -> WhatIfResult:
-    """Both runs from the same start (the first conversation's opening by default): as fitted
+    """Both runs from the same start (the hardest opening logged, by default): as fitted
     and with one parameter changed. Paused in safety mode: it coaches how to answer."""
     from bowlby.dynamics.whatif import apply_change, compare
 

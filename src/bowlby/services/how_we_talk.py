@@ -33,18 +33,12 @@ LIST_COUNT = 100
 EARLIEST = datetime.min.replace(tzinfo=UTC)
 
 
-def partner_of(store: Store, keyring: models.Keyring) -> models.LinkInfo | None:
-    """The linked partner, if any: the one person a sitting is shared with by default."""
-    links = sharing.list_links(store, keyring)
-    return next((link for link in links if link.role is models.LinkRole.PARTNER), None)
-
-
 def prepare(
     store: Store, keyring: models.Keyring, zone: tzinfo, *, analyse: Analyse | None = None
 ) -> TalkMaterial:
     """The positions, cycles and chat figures to put side by side, and the steps."""
     records.refuse_coaching_in_safety_mode(store, keyring)
-    partner = partner_of(store, keyring)
+    partner = sharing.linked_partner(store, keyring)
     return TalkMaterial(
         me=keyring.name,
         partner_name=partner.name if partner else None,
@@ -98,7 +92,7 @@ def save_talk(store: Store, keyring: models.Keyring, sitting: TalkInput) -> Talk
     records.refuse_coaching_in_safety_mode(store, keyring)
     if sitting.cycle_id:
         cycle_maps.read_cycle(store, keyring, sitting.cycle_id)
-    partner = partner_of(store, keyring)
+    partner = sharing.linked_partner(store, keyring)
     draft = talk.talk_draft(sitting, partner.name if partner else None)
     return talk.talk_view(entries.write_entry(store, keyring, draft))
 

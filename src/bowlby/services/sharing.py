@@ -106,6 +106,12 @@ def list_links(store: Store, keyring: models.Keyring) -> list[models.LinkInfo]:
         return [_link_info(session, link, keyring.profile_id) for link in _links(session, keyring)]
 
 
+def linked_partner(store: Store, keyring: models.Keyring) -> models.LinkInfo | None:
+    """The person's linked partner, if any (at most one partner link exists)."""
+    links = list_links(store, keyring)
+    return next((link for link in links if link.role is models.LinkRole.PARTNER), None)
+
+
 def unlink(store: Store, keyring: models.Keyring, other_name: str) -> None:
     """End a link; what was shared through it becomes private again."""
     with store.unit_of_work() as session:

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from bowlby import models
 from bowlby.practice import checkin_schedule
 from bowlby.practice import checkins as practice
-from bowlby.services import checkins, records
+from bowlby.services import checkins, records, sharing
 from bowlby.services.checkins import DaySummary
 from bowlby.store.engine import Store
 from bowlby.web.practice_unsaid_contexts import NudgeView, build_nudge
@@ -87,7 +87,7 @@ def build_checkins_page(
     now = now or datetime.now(UTC)
     today = now.astimezone(zone).date()
     walk = practice.script()
-    partner = checkins.partner_of(store, keyring)
+    partner = sharing.linked_partner(store, keyring)
     paused = records.coaching_paused(store, keyring)
     return CheckinsPage(
         paused_for_safety=paused,
