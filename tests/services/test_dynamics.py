@@ -9,12 +9,12 @@ from typing import NamedTuple
 
 import pytest
 
+from bowlby import models
 from bowlby.chats.messages import ChatMessage, MessageKind, ParseReport
 from bowlby.dynamics.fitting import TooFewTurns
 from bowlby.dynamics.hard_conversations import HardConversationInput
 from bowlby.dynamics.model import Bilinear, CoupleModel, PartnerModel, simulate
 from bowlby.errors import InputError, NotFound, NotShared, PausedForSafety
-from bowlby import models
 from bowlby.services import chats, safety, sharing
 from bowlby.services import dynamics as service
 
