@@ -17,7 +17,17 @@ from bowlby.journal.triggers import TriggerInput
 from bowlby.learn.wording import FIGURES
 from bowlby.practice.repair_attempts import RepairInput, RuptureInput
 from bowlby.practice.soothing import SoothingInput
-from bowlby.services import chats, entries, journal, learn, repairs, safety, sharing, soothing
+from bowlby.services import (
+    chats,
+    entries,
+    journal,
+    learn,
+    personal_figures,
+    repairs,
+    safety,
+    sharing,
+    soothing,
+)
 from tests.services.test_assessments import ECR_S_HIGH, ECR_S_LOW, take
 
 NOW = datetime(2026, 4, 10, 20, tzinfo=UTC)
@@ -211,7 +221,7 @@ def test_only_the_latest_own_messages_are_read_when_there_are_many(
 ):
     alex = make_profile("Alex")
     chats.import_chat(store, alex, CHAT, me="Alex", format="whatsapp", report=ParseReport())
-    monkeypatch.setattr(learn, "MAX_OWN_MESSAGES", 2)
+    monkeypatch.setattr(personal_figures, "MAX_OWN_MESSAGES", 2)
     moves = figures_of(store, alex).chat_moves
     assert (moves.messages, moves.protest, moves.capped_at) == (2, 1, 2)
 
