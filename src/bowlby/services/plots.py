@@ -79,6 +79,8 @@ def export_plot(
     from bowlby.files import write_private_file
 
     fmt = format_of(path)
+    if not path.parent.is_dir():
+        raise InputError(f"there is no folder {path.parent}.", field="--output")
     drawn = draw_plot(store, keyring, name, zone, **options)  # type: ignore[arg-type]
     write_private_file(path, drawn.render(fmt))
     return drawn
