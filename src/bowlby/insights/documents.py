@@ -1,4 +1,4 @@
-"""A report as a list of plain blocks (headings, paragraphs, tables, the plane), so that one
+"""A report as a list of plain blocks (headings, paragraphs, tables, figures), so that one
 layout is written once and drawn as Markdown here and as PDF in insights/pdf.py."""
 
 from __future__ import annotations
@@ -56,7 +56,23 @@ class Plane:
     description: str
 
 
-Block = Heading | Paragraph | Table | Fields | Bullets | Quote | Plane
+@dataclass(frozen=True)
+class Figure:
+    """A drawn chart: PNG for a PDF, SVG markup for a page; in Markdown its caption and alt
+    text stand in for it, so the file reads the same to a screen reader as to the eye."""
+
+    title: str
+    alt: str
+    png: bytes = b""
+    svg: str = ""
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """A new page in a PDF (a rule in Markdown), so a long report's parts each start clean."""
+
+
+Block = Heading | Paragraph | Table | Fields | Bullets | Quote | Plane | Figure | PageBreak
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 # What would open a heading, list, rule or underline at the start of a line.
@@ -97,4 +113,8 @@ def _markdown(block: Block) -> str:
         case Quote(text):
             lines = [literal(line) for line in text.strip().splitlines()]
             return "\n".join(f"> {line}" if line else ">" for line in lines)
+        case Figure(title, alt):
+            return f"*Figure: {literal(title)}.* {literal(alt)}"
+        case PageBreak():
+            return "---"
     raise TypeError(f"not a document block: {block!r}")

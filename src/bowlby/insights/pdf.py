@@ -1,6 +1,6 @@
-"""The therapist summary as an A4 PDF: the same blocks as its Markdown, set in DejaVu Sans (it
-ships with matplotlib, so any text renders offline), the attachment plane as an image, page
-numbers, and no creation date or machine name in the file's metadata."""
+"""Reports (the therapist summary, the profile report) as A4 PDFs: the same blocks as their
+Markdown, set in DejaVu Sans (it ships with matplotlib, so any text renders offline), charts as
+images with captions, page numbers, and no creation date or machine name in the metadata."""
 
 from __future__ import annotations
 
@@ -19,7 +19,9 @@ from bowlby.insights.documents import (
     Block,
     Bullets,
     Fields,
+    Figure,
     Heading,
+    PageBreak,
     Paragraph,
     Plane,
     Quote,
@@ -35,6 +37,7 @@ BODY, LINE = 10.5, 5.4  # points, millimetres
 HEADINGS = {1: (18.0, 9.0), 2: (14.0, 7.5), 3: (11.0, 5.8)}  # level: (points, line height)
 CELL_PADDING = 1.5
 PLANE_WIDTH = 105.0  # millimetres; the plot is square
+FIGURE_WIDTH = 150.0  # millimetres, at most the text's width
 INK, MUTED, RULE = (25, 25, 25), (95, 95, 95), (190, 190, 190)
 # fpdf2 needs some date to derive the file identifier from; the file itself gets none.
 FIXED_DATE = datetime(2000, 1, 1, tzinfo=UTC)
@@ -83,33 +86,53 @@ def render_summary_pdf(summary: TherapistSummary) -> bytes:
 
 def render_document_pdf(blocks: Sequence[Block], title: str, footer: str) -> bytes:
     """Blocks on A4 pages; ``footer`` may hold {page} and {nb} (the number of pages)."""
+    return render_document_pages(blocks, title, footer)[0]
+
+
+def render_document_pages(blocks: Sequence[Block], title: str, footer: str) -> tuple[bytes, int]:
+    """The PDF and its number of pages (to tell the person what was written)."""
     pdf = _Document(title, footer)
     pdf.add_page()
     for block in blocks:
         _draw(pdf, block)
-    return bytes(pdf.output(output_producer_class=_UndatedOutput))
+    return bytes(pdf.output(output_producer_class=_UndatedOutput)), pdf.pages_count
 
 
 def _draw(pdf: _Document, block: Block) -> None:
+    if isinstance(block, PageBreak):
+        pdf.add_page()
+        return
     pdf.set_font(FONT, "", BODY)
     match block:
         case Heading(text, level):
             _heading(pdf, text, level)
         case Paragraph(text):
             pdf.multi_cell(0, LINE, text, align="L", new_x="LMARGIN", new_y="NEXT")
-        case Table():
-            _table(pdf, block)
+        case Table() | Plane() | Figure():
+            _drawn(pdf, block)
         case Fields(items):
             _fields(pdf, items)
         case Bullets(items):
-            for item in items:
-                pdf.cell(6, LINE, "•")
-                pdf.multi_cell(0, LINE, item, align="L", new_x="LMARGIN", new_y="NEXT")
+            _bullets(pdf, items)
         case Quote(text):
             _quote(pdf, text)
-        case Plane():
-            _plane(pdf, block)
     pdf.ln(2.5)
+
+
+def _drawn(pdf: _Document, block: Table | Plane | Figure) -> None:
+    """The blocks drawn as pictures or grids rather than lines of text."""
+    if isinstance(block, Table):
+        _table(pdf, block)
+    elif isinstance(block, Plane):
+        _plane(pdf, block)
+    else:
+        _figure(pdf, block)
+
+
+def _bullets(pdf: _Document, items: Sequence[str]) -> None:
+    for item in items:
+        pdf.cell(6, LINE, "•")
+        pdf.multi_cell(0, LINE, item, align="L", new_x="LMARGIN", new_y="NEXT")
 
 
 def _heading(pdf: _Document, text: str, level: int) -> None:
@@ -193,3 +216,34 @@ def _plane(pdf: _Document, plane: Plane) -> None:
     pdf.set_text_color(*MUTED)
     pdf.multi_cell(0, 4.5, plane.description, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(*INK)
+
+
+def _figure(pdf: _Document, figure: Figure) -> None:
+    """The chart centred at its own aspect, kept on one page with its caption under it."""
+    if not figure.png:
+        _caption(pdf, figure.title, figure.alt)
+        return
+    width = min(FIGURE_WIDTH, pdf.epw)
+    pixels_wide, pixels_high = png_size(figure.png)
+    height = width * pixels_high / pixels_wide
+    if pdf.will_page_break(height + 3 * LINE):
+        pdf.add_page()
+    x = pdf.l_margin + (pdf.epw - width) / 2
+    pdf.image(io.BytesIO(figure.png), x=x, w=width, h=height, alt_text=figure.alt)
+    _caption(pdf, figure.title, figure.alt)
+
+
+def _caption(pdf: _Document, title: str, alt: str) -> None:
+    pdf.set_font(FONT, "B", 9)
+    pdf.set_text_color(*MUTED)
+    pdf.multi_cell(0, 4.5, title, align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, "", 9)
+    pdf.multi_cell(0, 4.5, alt, align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(*INK)
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """Width and height in pixels, read from the PNG header (IHDR follows the signature)."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or len(data) < 24:
+        raise ValueError("not a PNG image")
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
