@@ -7,7 +7,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from bowlby.assess import change
@@ -142,6 +142,14 @@ class Gathered:
     emotion_notes: tuple[emotions.EmotionView, ...] = ()
     loop: LoopEstimate | None = None
     dynamics: DynamicsSummary | None = None
+    also_seen: tuple[datetime, ...] = ()  # when the other records (unsaid, cycles...) were made
+
+    def first_day(self, zone: tzinfo) -> date | None:
+        """The earliest local day with anything recorded: where "all time" starts."""
+        days = [moment.astimezone(zone).date() for moment in self.also_seen]
+        days += [row.taken_on for row in self.assessments.rows]
+        first = profile_report_changes.first_day(self.records, zone)
+        return min([*days, first] if first else days, default=None)
 
 
 def build_profile_report(
@@ -156,7 +164,7 @@ def build_profile_report(
 ) -> ProfileReport:
     """Every section from the gathered records; days are read in the person's zone."""
     records = gathered.records
-    first_day = since or profile_report_changes.first_day(records, zone)
+    first_day = since or gathered.first_day(zone)
     cover = Cover(person, today, first_day, until, since is None, coaching_paused)
     return ProfileReport(
         cover=cover,
@@ -235,7 +243,7 @@ def _practice(gathered: Gathered, until: date, zone: tzinfo) -> PracticeSection:
     records = gathered.records
     days = checkins.local_days(records.checkins, zone)
     repaired = repair_attempts.repaired_only(records.ruptures)
-    first = profile_report_changes.first_day(records, zone)
+    first = gathered.first_day(zone)
     return PracticeSection(
         rhythm=checkins.find_rhythm(days, until) if days else None,
         soothing=tuple(e for e in soothing.measure_effects(records.soothing) if e.count),
