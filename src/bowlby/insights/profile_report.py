@@ -37,6 +37,7 @@ class Cover:
     last_day: date
     all_time: bool  # no --since given: from the first record on
     coaching_paused: bool = False  # safety mode: figures stay, coaching words step aside
+    nothing_recorded: bool = False  # in the period: the report is short and kind
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ class ProfileReport:
     @property
     def empty(self) -> bool:
         """Nothing recorded at all: the report says so kindly instead of showing zeros."""
-        return self.cover.first_day is None and not self.assessments.rows and not self.chats
+        return self.cover.nothing_recorded
 
 
 @dataclass(frozen=True)
@@ -164,8 +165,10 @@ def build_profile_report(
 ) -> ProfileReport:
     """Every section from the gathered records; days are read in the person's zone."""
     records = gathered.records
-    first_day = since or gathered.first_day(zone)
-    cover = Cover(person, today, first_day, until, since is None, coaching_paused)
+    recorded = gathered.first_day(zone)
+    first_day = since or recorded
+    nothing = recorded is None and not gathered.chats
+    cover = Cover(person, today, first_day, until, since is None, coaching_paused, nothing)
     return ProfileReport(
         cover=cover,
         assessments=gathered.assessments,
