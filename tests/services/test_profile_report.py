@@ -16,7 +16,14 @@ from bowlby.insights.documents import Figure
 from bowlby.practice.ratio_ledger import InteractionInput
 from bowlby.practice.repair_attempts import RepairInput, RuptureInput
 from bowlby.practice.unsaid_list import UnsaidInput
-from bowlby.services import profile_report, ratio_ledger, repairs, sharing, unsaid_list
+from bowlby.services import (
+    profile_report,
+    ratio_ledger,
+    repairs,
+    sharing,
+    summaries,
+    unsaid_list,
+)
 
 from .test_summaries import ECR_S_HIGH, ECR_S_LOW, keep_success, log_trigger, record_thought, take
 
@@ -153,3 +160,22 @@ def test_a_new_profile_gets_the_short_kind_report(store, make_profile):
         "nothing recorded for this period yet"
         in PdfReader(io.BytesIO(data)).pages[0].extract_text()
     )
+
+
+def test_the_therapist_summary_gets_the_same_practice_figures(store, make_profile):
+    alex, sam = linked(make_profile, store)
+    for day in range(3):
+        log_moment(store, alex, IN_MARCH + timedelta(days=day))
+    log_moment(store, alex, IN_MARCH, sign="negative")
+    log_moment(store, sam, IN_MARCH, sign="negative", shared=True)
+    found = summaries.build_therapist_summary(
+        store, alex, since=date(2026, 3, 1), until=date(2026, 3, 31), today=TODAY
+    )
+    assert [(f.label, f.value, f.note) for f in found.practice] == [
+        ("5:1 ledger", "3 positive, 1 negative (3.0:1)", "moments logged, positive to negative")
+    ]
+    assert "## Practice figures" in summaries.summary_markdown(found)
+    earlier = summaries.build_therapist_summary(
+        store, alex, since=date(2026, 1, 1), until=date(2026, 1, 31), today=TODAY
+    )
+    assert earlier.practice == ()

@@ -258,6 +258,23 @@ def _change_rows(early: Window, late: Window) -> tuple[tuple[str, str, str], ...
     return tuple((label, show(early), show(late)) for label, show in shows)
 
 
+PRACTICE_ROWS = {  # the therapist summary's practice figures: one stretch of days
+    "days checked in": "days with a daily check-in",
+    "5:1 ledger": "moments logged, positive to negative",
+    "time to repair (median)": "from a rupture to its repair",
+    "anxiety drop after soothing": "mean, before minus after a self-soothing exercise",
+}
+
+
+def practice_rows(window: Window) -> tuple[tuple[str, str, str], ...]:
+    """Label, value and note of each practice figure with something in the window."""
+    return tuple(
+        (label, value, PRACTICE_ROWS[label])
+        for label, value, _same in _change_rows(window, window)
+        if label in PRACTICE_ROWS and value != DASH
+    )
+
+
 def _number(value: float | None, shown: str) -> str:
     return DASH if value is None else shown.format(value)
 

@@ -9,7 +9,7 @@ a partner shared with them is never part of their report. Nothing is stored.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Literal, TypeVar
 
@@ -22,7 +22,7 @@ from bowlby.insights import profile_report as model
 from bowlby.insights import profile_report_layout as layout
 from bowlby.insights.documents import Block, markdown_of
 from bowlby.insights.profile_report import ProfileReport
-from bowlby.insights.profile_report_changes import Records
+from bowlby.insights.profile_report_changes import Records, measure
 from bowlby.insights.therapist_summary import ScoreRow
 from bowlby.journal.emotions import EmotionView
 from bowlby.journal.records import RecordView
@@ -124,6 +124,29 @@ def report_pdf(report: ProfileReport) -> tuple[bytes, int]:
     return render_document_pages(layout.report_blocks(report), layout.TITLE, footer)
 
 
+def practice_records(
+    store: Store, keyring: models.Keyring, start: datetime | None, end: datetime
+) -> Records:
+    """The person's own check-ins, ledger moments, ruptures and soothing sessions."""
+    mine: records.ListQuery = {"whose": "mine", "since": start, "until": end}
+    return Records(
+        checkins=tuple(c.occurred_at for c in checkins.list_checkins(store, keyring, **mine)),
+        interactions=tuple(ratio_ledger.list_interactions(store, keyring, **mine)),
+        ruptures=tuple(repairs.list_ruptures(store, keyring, **mine)),
+        soothing=tuple(soothing.list_sessions(store, keyring, **mine)),
+    )
+
+
+def practice_figures(
+    store: Store, keyring: models.Keyring, start: datetime, end: datetime, zone: tzinfo
+) -> tuple[tuple[str, str, str], ...]:
+    """The practice figures of [start, end) for the therapist summary: label, value, note."""
+    found = practice_records(store, keyring, start, end)
+    last = (end - timedelta(microseconds=1)).astimezone(zone).date()
+    window = measure(found, start.astimezone(zone).date(), last, zone)
+    return layout.practice_rows(window)
+
+
 def _gather(
     store: Store,
     keyring: models.Keyring,
@@ -133,11 +156,8 @@ def _gather(
     analyse: Analyse | None,
 ) -> tuple[model.Gathered, Sources]:
     mine: records.ListQuery = {"whose": "mine", "since": period.start, "until": period.end}
-    found = Records(
-        checkins=tuple(c.occurred_at for c in checkins.list_checkins(store, keyring, **mine)),
-        interactions=tuple(ratio_ledger.list_interactions(store, keyring, **mine)),
-        ruptures=tuple(repairs.list_ruptures(store, keyring, **mine)),
-        soothing=tuple(soothing.list_sessions(store, keyring, **mine)),
+    found = replace(
+        practice_records(store, keyring, period.start, period.end),
         thoughts=tuple(journal.list_thought_records(store, keyring, **mine)),
         triggers=tuple(journal.list_triggers(store, keyring, **mine)),
         successes=tuple(journal.list_successes(store, keyring, **mine)),

@@ -14,7 +14,7 @@ from typing import TypeVar
 from bowlby import models
 from bowlby.insights import therapist_summary as summary_model
 from bowlby.insights.therapist_summary import TherapistSummary
-from bowlby.services import assessments, journal
+from bowlby.services import assessments, journal, profile_report
 from bowlby.store.engine import Store
 
 Item = TypeVar("Item")
@@ -52,7 +52,7 @@ def build_therapist_summary(
         reflection_answers=read(
             "reflections", lambda: journal.list_reflections(store, keyring, **mine)
         ),
-        practice=_practice_figures(store, keyring, start, end),
+        practice=_practice_figures(store, keyring, start, end, zone),
     )
 
 
@@ -85,8 +85,9 @@ def _own_results(
 
 
 def _practice_figures(
-    store: Store, keyring: models.Keyring, start: datetime, end: datetime
+    store: Store, keyring: models.Keyring, start: datetime, end: datetime, zone: tzinfo
 ) -> tuple[summary_model.PracticeFigure, ...]:
-    """Hook for the practice features (check-ins, soothing, the 5:1 ledger, repairs): they
-    return their figures for the period here. There are none yet, so the section is left out."""
-    return ()
+    """Check-ins, the 5:1 ledger, time to repair and soothing over the period, measured as the
+    profile report measures them; with none of them, the section is left out."""
+    rows = profile_report.practice_figures(store, keyring, start, end, zone)
+    return tuple(summary_model.PracticeFigure(label, value, note) for label, value, note in rows)
