@@ -157,10 +157,18 @@ def render_file(figure: Figure, fmt: str, title: str, description: str) -> bytes
 def plane(
     series: Sequence[tuple[str, Sequence[PlanePoint]]], *, couple: bool = False
 ) -> Drawn | None:
-    from bowlby.insights import plane as chart
-
+    """The plane with each person's results, once there is one."""
     if not any(points for _, points in series):
         return None
+    return bare_plane(series, couple=couple)
+
+
+def bare_plane(
+    series: Sequence[tuple[str, Sequence[PlanePoint]]], *, couple: bool = False
+) -> Drawn:
+    """The plane even with no results on it (a result page shows it before the first score)."""
+    from bowlby.insights import plane as chart
+
     spec = CATALOGUE["plane-couple" if couple else "plane"]
     return Drawn(spec, chart.describe_plane(series), lambda: chart.plot_plane(series))
 

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bowlby.insights.figures import svg_markup
-from bowlby.insights.plane import PlanePoint, describe_plane, plot_plane
+from bowlby.insights import plot_catalogue
+from bowlby.insights.plane import PlanePoint
 from bowlby.services import assessment_reports
 from bowlby.services.assessments import Result
 from bowlby.web.assessment_contexts import PlaneFigure
-
-PLOT_TITLE = "The attachment plane"
 
 
 def plane_figure(
@@ -19,13 +17,14 @@ def plane_figure(
     url: str | None = None,
     with_svg: bool = True,
 ) -> PlaneFigure:
-    description = describe_plane(series)
-    svg = plane_svg(series, responsive=True) if with_svg else ""
-    return PlaneFigure(title=PLOT_TITLE, description=description, url=url, svg=svg)
+    drawn = plot_catalogue.bare_plane(series)
+    svg = drawn.svg() if with_svg else ""
+    return PlaneFigure(title=drawn.title, description=drawn.description, url=url, svg=svg)
 
 
 def plane_svg(series: Sequence[tuple[str, Sequence[PlanePoint]]], *, responsive: bool) -> str:
-    return svg_markup(plot_plane(series), PLOT_TITLE, describe_plane(series), responsive=responsive)
+    """The catalogue's plane (the one `bowlby plot plane` writes) as inline SVG."""
+    return plot_catalogue.bare_plane(series).svg(responsive=responsive)
 
 
 def result_series(report: assessment_reports.Report) -> list[tuple[str, list[PlanePoint]]]:

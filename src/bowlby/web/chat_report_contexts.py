@@ -13,8 +13,7 @@ from bowlby.chats import report_text as say
 from bowlby.chats.chat_report import ChatReport
 from bowlby.chats.episodes import Episode
 from bowlby.chats.timing import PersonTiming as TimingOfPerson
-from bowlby.insights import chat_charts
-from bowlby.insights.figures import svg_markup
+from bowlby.insights import plot_catalogue
 from bowlby.services import chat_report
 from bowlby.services.records import PAUSED_FOR_SAFETY
 from bowlby.store.engine import Store
@@ -218,24 +217,10 @@ def _ratio(report: ChatReport) -> RatioSummary:
 
 
 def _charts(report: ChatReport, zone: tzinfo) -> list[ChartFigure]:
-    figures = [
-        (
-            "Messages and tense share per week",
-            chat_charts.describe_weeks(report.weeks),
-            chat_charts.plot_weeks(report.weeks),
-        ),
-        (
-            "Typical reply time per month",
-            chat_charts.describe_latency(report.latency, report.people),
-            chat_charts.plot_latency(report.latency, report.people),
-        ),
-        (
-            "Episodes and the time to their first repair",
-            chat_charts.describe_episodes(report.episodes),
-            chat_charts.plot_episodes(report.episodes, zone),
-        ),
-    ]
+    """The catalogue's three chat plots (the ones `bowlby plot chat-… --chat ID` writes)."""
+    drawn = [plot_catalogue.chat(name, report, zone) for name in plot_catalogue.CHAT_PLOTS]
     return [
-        ChartFigure(title=title, description=about, svg=svg_markup(figure, title, about))
-        for title, about, figure in figures
+        ChartFigure(title=d.title, description=d.description, svg=d.svg())
+        for d in drawn
+        if d is not None
     ]

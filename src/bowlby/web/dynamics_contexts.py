@@ -296,14 +296,9 @@ def state_rows(result: service.FitResult) -> list[StateRow]:
 
 
 def phase_plane(result: service.FitResult, with_svg: bool) -> Chart:
-    from bowlby.dynamics.model import null_clines
-    from bowlby.insights.dynamics_charts import describe_phase_plane, plot_phase_plane
-    from bowlby.insights.figures import svg_markup
+    """The catalogue's phase plane (the one `bowlby plot dynamics-phase` writes)."""
+    from bowlby.services.plots import phase_plane as draw_phase_plane
 
-    states = [influenced.state for influenced in result.fit.steady_states]
-    description = describe_phase_plane(states, result.names)
-    svg = ""
-    if with_svg:
-        figure = plot_phase_plane(null_clines(result.fit.model), states, result.names)
-        svg = svg_markup(figure, say.PHASE_TITLE, description)
-    return Chart(title=say.PHASE_TITLE, description=description, svg=svg)
+    drawn = draw_phase_plane(result)
+    svg = drawn.svg() if with_svg else ""
+    return Chart(title=drawn.title, description=drawn.description, svg=svg)

@@ -8,8 +8,7 @@ from pydantic import BaseModel
 
 from bowlby.dynamics import feedback_loop as loop
 from bowlby.dynamics.feedback_loop_fit import LoopEstimate
-from bowlby.insights import loop_chart
-from bowlby.insights.figures import svg_markup
+from bowlby.insights import plot_catalogue
 from bowlby.services.feedback_loop import FeedbackLoop
 from bowlby.services.records import PAUSED_FOR_SAFETY
 from bowlby.web import dynamics_loop_messages as say
@@ -88,11 +87,8 @@ def build_loop_page(result: FeedbackLoop, *, with_svg: bool = True) -> LoopPage:
 
 def loop_figure(result: FeedbackLoop, *, with_svg: bool) -> LoopChart | None:
     """The figure once two days have a rating; its SVG only for the page."""
-    if not loop_chart.charted(result.series):
+    drawn = plot_catalogue.loop(result.series, result.estimate)
+    if drawn is None:
         return None
-    description = loop_chart.describe_loop(result.series, result.estimate)
-    svg = ""
-    if with_svg:
-        figure = loop_chart.plot_loop(result.series, result.estimate)
-        svg = svg_markup(figure, say.CHART_TITLE, description)
-    return LoopChart(title=say.CHART_TITLE, description=description, svg=svg)
+    svg = drawn.svg() if with_svg else ""
+    return LoopChart(title=drawn.title, description=drawn.description, svg=svg)

@@ -11,7 +11,7 @@ from datetime import datetime
 from pydantic import BaseModel
 
 from bowlby import models
-from bowlby.insights.cycle_diagram import draw_cycle_loop
+from bowlby.insights import plot_catalogue
 from bowlby.practice import cycle_maps as maps
 from bowlby.practice.cycle_maps import CycleView, LoopLane, SideView
 from bowlby.services import cycle_maps, records
@@ -130,7 +130,7 @@ def build_cycle_page(store: Store, keyring: models.Keyring, cycle_id: str) -> Cy
         ],
         lanes=[LaneView.of(loop.first), LaneView.of(loop.second)],
         lines=maps.loop_lines(loop),
-        svg=draw_cycle_loop(loop),
+        svg=plot_catalogue.cycle(loop).svg(),
         sides=mapped.sides,
         paused_for_safety=False,
         paused_message=None,

@@ -10,10 +10,9 @@ from pydantic import BaseModel
 from bowlby import models
 from bowlby.chats.chat_report import periods_by_day, periods_by_week
 from bowlby.chats.report_text import ESTIMATED_NOTE, ratio_line
-from bowlby.insights.figures import svg_markup
-from bowlby.insights.ratio_chart import describe_ratio_chart, plot_ratio
+from bowlby.insights import plot_catalogue
 from bowlby.practice import ratio_ledger as ledger
-from bowlby.services import chat_report, ratio_ledger, records
+from bowlby.services import chat_report, plots, ratio_ledger, records
 from bowlby.store.engine import Store
 from bowlby.web import practice_ratio_messages as say
 
@@ -121,9 +120,7 @@ def build_ratio_page(
     """The ledger over the last `days` days (4 weeks unless asked), in the person's zone."""
     paused = records.coaching_paused(store, keyring)
     first = today - timedelta(days=days - 1)
-    mine = _moments(store, keyring, zone, first - timedelta(days=ledger.ROLLING_DAYS), "mine")
-    by_day = ledger.ratio_by_day(mine, zone, first, today)
-    rolling = ledger.rolling_ratio(mine, zone, first, today)
+    mine, by_day, rolling = plots.ratio_periods(store, keyring, zone, first, today)
     weeks = ledger.ratio_by_week(mine, zone, first, today)
     return RatioPage(
         zone=str(zone),
@@ -138,7 +135,7 @@ def build_ratio_page(
         has_estimated=any(m.source == "estimated" for m in mine),
         estimated_chats=_chat_estimates(store, keyring, zone, first, today),
         estimated_note=ESTIMATED_NOTE,
-        chart=_chart(by_day, rolling, with_svg) if mine else None,
+        chart=_chart(plot_catalogue.ratio(by_day, rolling), with_svg),
         couple=[] if paused else _couple(store, keyring, zone, weeks, first, today),
         recent=mine[:RECENT],
         kinds={
@@ -186,12 +183,12 @@ def _moments(
     return ratio_ledger.list_interactions(store, keyring, whose=whose, since=start)
 
 
-def _chart(
-    days: list[ledger.RatioPeriod], rolling: list[ledger.RatioPeriod], with_svg: bool
-) -> ChartFigure:
-    description = describe_ratio_chart(rolling)
-    svg = svg_markup(plot_ratio(days, rolling), say.CHART_TITLE, description) if with_svg else ""
-    return ChartFigure(title=say.CHART_TITLE, description=description, svg=svg)
+def _chart(drawn: plot_catalogue.Drawn | None, with_svg: bool) -> ChartFigure | None:
+    """The catalogue's ratio plot (the one `bowlby plot ratio` writes), once there is one."""
+    if drawn is None:
+        return None
+    svg = drawn.svg() if with_svg else ""
+    return ChartFigure(title=drawn.title, description=drawn.description, svg=svg)
 
 
 def _couple(

@@ -8,13 +8,11 @@ from datetime import datetime, tzinfo
 from pydantic import BaseModel
 
 from bowlby import models
-from bowlby.insights.figures import svg_markup
-from bowlby.insights.repair_chart import describe_repair_chart, plot_repair_times
+from bowlby.insights import plot_catalogue
 from bowlby.practice import repair_attempts as repairs
 from bowlby.services import records
 from bowlby.services import repairs as service
 from bowlby.store.engine import Store
-from bowlby.web import practice_repairs_messages as say
 
 LIST_COUNT = 50
 
@@ -105,7 +103,6 @@ def build_repairs_page(
     rows = [RuptureRow.of(view, now) for view in mine]
     shared = [] if paused else service.list_ruptures(store, keyring, whose="shared")
     months = repairs.median_by_month(mine, zone)
-    open_count = sum(1 for row in rows if row.is_open)
     return RepairsPage(
         paused_for_safety=paused,
         paused_message=records.PAUSED_FOR_SAFETY if paused else None,
@@ -121,26 +118,18 @@ def build_repairs_page(
             )
             for m in months
         ],
-        chart=_chart(mine, months, zone, now, open_count, with_svg) if mine else None,
+        chart=_chart(plot_catalogue.repairs(mine, months, zone, now), with_svg),
         hows=hows(),
         initiators=initiators(),
     )
 
 
-def _chart(
-    ruptures: list[repairs.RuptureView],
-    months: list[repairs.RepairTrendPoint],
-    zone: tzinfo,
-    now: datetime,
-    open_count: int,
-    with_svg: bool,
-) -> ChartFigure:
-    description = describe_repair_chart(months, open_count)
-    svg = ""
-    if with_svg:
-        figure = plot_repair_times(ruptures, months, zone, now)
-        svg = svg_markup(figure, say.CHART_TITLE, description)
-    return ChartFigure(title=say.CHART_TITLE, description=description, svg=svg)
+def _chart(drawn: plot_catalogue.Drawn | None, with_svg: bool) -> ChartFigure | None:
+    """The catalogue's repairs plot (the one `bowlby plot repairs` writes), once there is one."""
+    if drawn is None:
+        return None
+    svg = drawn.svg() if with_svg else ""
+    return ChartFigure(title=drawn.title, description=drawn.description, svg=svg)
 
 
 def build_repair_form(

@@ -8,8 +8,7 @@ from typing import Unpack
 from pydantic import BaseModel
 
 from bowlby import models
-from bowlby.insights import soothing_chart
-from bowlby.insights.figures import svg_markup
+from bowlby.insights import plot_catalogue
 from bowlby.practice import soothing
 from bowlby.practice.soothing import Exercise, ExerciseEffect, SoothingView
 from bowlby.services import soothing as service
@@ -74,9 +73,8 @@ def build_exercise_page(store: Store, keyring: models.Keyring, exercise_id: str)
 
 def effects_chart(effects: list[ExerciseEffect], *, with_svg: bool) -> EffectsChart | None:
     """The figure once some exercise has been tried often enough to tell (three sessions)."""
-    if not soothing_chart.charted(effects):
+    drawn = plot_catalogue.soothing(effects)
+    if drawn is None:
         return None
-    description = soothing_chart.describe_effects(effects)
-    figure = soothing_chart.plot_effects(effects) if with_svg else None
-    svg = svg_markup(figure, say.CHART_TITLE, description) if figure is not None else ""
-    return EffectsChart(title=say.CHART_TITLE, description=description, svg=svg)
+    svg = drawn.svg() if with_svg else ""
+    return EffectsChart(title=drawn.title, description=drawn.description, svg=svg)
