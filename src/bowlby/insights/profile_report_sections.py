@@ -97,7 +97,7 @@ VERDICT = {
     "lower": "Anxiety tended to be lower after days with a safe response.",
     "higher": "Anxiety tended to be higher after days with a safe response.",
     "unclear": "So far there is no clear difference either way.",
-    "not_enough": "There are not enough rated days yet for an estimate.",
+    "not_enough": "So far there are too few rated days for an estimate.",
 }
 LAG_WORDS = {1: "the next day", 3: "over the next three days"}
 COACHING = {
