@@ -202,6 +202,10 @@ def test_the_first_thirty_days_are_set_beside_the_last_thirty():
         "| 5:1 ledger | 1 positive, 1 negative (1.0:1) | 5 positive, 1 negative (5.0:1) |" in text
     )
     assert "| triggers logged |" not in text  # nothing on either side: left out
+    changed = text.split("## What changed", 1)[1]
+    assert (
+        "From your first ECR-S (2026-01-06) to your latest (2026-04-20), the point moved" in changed
+    )
 
 
 def test_a_short_period_compares_halves_and_a_very_short_one_not_at_all():

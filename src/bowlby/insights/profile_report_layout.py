@@ -15,6 +15,7 @@ from bowlby.insights.therapist_summary_layout import MOVEMENT
 from bowlby.practice.ratio_ledger import describe_ratio
 
 if TYPE_CHECKING:
+    from bowlby.assess.styles import Position
     from bowlby.insights.profile_report import (
         AssessmentHistory,
         ChatSummary,
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
         ProfileReport,
     )
     from bowlby.insights.profile_report_changes import Comparison, Window
+    from bowlby.insights.therapist_summary import ScoreMovement
 
 TITLE = "Your journey in Bowlby"
 FOOTER = "{name}'s own report, private · page {page} of {pages}"
@@ -122,7 +124,7 @@ def report_blocks(report: ProfileReport) -> tuple[Block, ...]:
     blocks += sections.journal_blocks(report.journal, paused)
     blocks += sections.loop_blocks(report.loop, figures)
     blocks += sections.dynamics_blocks(report.dynamics)
-    blocks += _changes(report.changes)
+    blocks += _changes(report.changes, report.assessments)
     return (*blocks, Heading("About this report"), Paragraph(CLOSING))
 
 
@@ -152,14 +154,8 @@ def _history(history: AssessmentHistory) -> list[Block]:
         (
             str(row.taken_on),
             row.questionnaire,
-            _score(
-                row.position.anxiety, row.position.anxiety_margin, row.position.uncertainty_known
-            ),
-            _score(
-                row.position.avoidance,
-                row.position.avoidance_margin,
-                row.position.uncertainty_known,
-            ),
+            _score(row.position.anxiety, row.position.anxiety_margin, row.position),
+            _score(row.position.avoidance, row.position.avoidance_margin, row.position),
             row.position.region_label,
         )
         for row in history.rows
@@ -167,22 +163,22 @@ def _history(history: AssessmentHistory) -> list[Block]:
     columns = ("date", "questionnaire", "anxiety (1–7)", "avoidance (1–7)", "region, loosely")
     blocks += [Table(columns, rows, numeric=(2, 3)), Paragraph(HISTORY["note"])]
     if history.movement is not None:
-        found = history.movement
-        moved = MOVEMENT[found.movement.direction].format(size=abs(found.movement.corner_change))
-        sentence = HISTORY["movement"].format(
-            questionnaire=found.questionnaire, first=found.first, latest=found.latest, moved=moved
-        )
-        blocks.append(Paragraph(sentence))
+        blocks.append(Paragraph(_movement(history.movement)))
     if history.changes:
-        blocks += [
-            Paragraph(HISTORY["changes"]),
-            Bullets(tuple(item.sentence for item in history.changes)),
-        ]
+        sentences = tuple(item.sentence for item in history.changes)
+        blocks += [Paragraph(HISTORY["changes"]), Bullets(sentences)]
     return blocks
 
 
-def _score(value: float, margin: float, known: bool) -> str:
-    return f"{value:.2f} ± {margin:.2f}" if known else f"{value:.2f}"
+def _movement(found: ScoreMovement) -> str:
+    moved = MOVEMENT[found.movement.direction].format(size=abs(found.movement.corner_change))
+    return HISTORY["movement"].format(
+        questionnaire=found.questionnaire, first=found.first, latest=found.latest, moved=moved
+    )
+
+
+def _score(value: float, margin: float, position: Position) -> str:
+    return f"{value:.2f} ± {margin:.2f}" if position.uncertainty_known else f"{value:.2f}"
 
 
 def _chats(found: tuple[ChatSummary, ...], figures: sections.Figures) -> list[Block]:
@@ -228,8 +224,10 @@ def _chat(chat: ChatSummary) -> list[Block]:
     return [*blocks, Table(columns, months, numeric=(1, 2, 3, 4))]
 
 
-def _changes(found: Comparison | None) -> list[Block]:
+def _changes(found: Comparison | None, history: AssessmentHistory) -> list[Block]:
     blocks: list[Block] = [PageBreak(), Heading(CHANGES["title"])]
+    if history.movement is not None:
+        blocks.append(Paragraph(_movement(history.movement)))
     if found is None:
         return [*blocks, Paragraph(CHANGES["none"])]
     early, late = found.early, found.late

@@ -163,8 +163,7 @@ def _gather(
         successes=tuple(journal.list_successes(store, keyring, **mine)),
     )
     reports = _chat_reports(store, keyring, period, zone, analyse)
-    loop = feedback_loop.feedback_loop(store, keyring, zone, today=period.until)
-    series = [day for day in loop.series if period.since is None or day.day >= period.since]
+    series = _loop_series(store, keyring, period, zone)
     shares = vulnerability_windows.list_windows(store, keyring, **mine)
     trend = windows.tolerance_trend(shares, zone)
     others = _others(store, keyring, period, mine)
@@ -264,6 +263,12 @@ def _chat_reports(
         if result.report.talk:
             found.append((chat.name or chat.id[:8], result.report))
     return found
+
+
+def _loop_series(store: Store, keyring: models.Keyring, period: Period, zone: tzinfo) -> list[Day]:
+    """The feedback loop's days (the person's own ratings and safe responses) in the period."""
+    loop = feedback_loop.feedback_loop(store, keyring, zone, today=period.until)
+    return [day for day in loop.series if period.since is None or day.day >= period.since]
 
 
 def _estimate(series: list[Day]) -> LoopEstimate | None:
