@@ -127,7 +127,11 @@ def fit(
 @app.command("whatif")
 def whatif(
     turns: Path | None = TurnsOption,
-    who: str = typer.Option(..., "--who", help="Whose answer changes: a partner's name (or me / partner for your own records)."),
+    who: str = typer.Option(
+        ...,
+        "--who",
+        help="Whose answer changes: a partner's name (or me / partner for your own records).",,
+    ),
     change: str = typer.Option(
         ..., "--change", help="name=value, e.g. negative_slope=0.2, repair=0.6, threshold=-2."
     ),
