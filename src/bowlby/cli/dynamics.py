@@ -130,7 +130,7 @@ def whatif(
     who: str = typer.Option(
         ...,
         "--who",
-        help="Whose answer changes: a partner's name (or me / partner for your own records).",,
+        help="Whose answer changes: a partner's name (or me / partner for your own records).",
     ),
     change: str = typer.Option(
         ..., "--change", help="name=value, e.g. negative_slope=0.2, repair=0.6, threshold=-2."
