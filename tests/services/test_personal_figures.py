@@ -270,8 +270,10 @@ def test_the_soothing_effect_has_an_interval_from_the_persons_own_sessions(store
 def test_remember_when_picks_an_own_moment_of_the_window(store, couple):
     alex, sam = couple
     success(store, alex, "we laughed at the lake", days=30)
-    success(store, alex, "long ago", days=figures.REMEMBER_DAYS + 10)
+    success(store, alex, "long ago", days=figures.REMEMBER_DAYS + 40)  # a year before the newest
     success(store, sam, "Sam's moment", days=30, shared=True)
     found = figures.remember_when(store, alex, BERLIN, NOW)
     assert found.what_happened == "we laughed at the lake"
     assert found == figures.remember_when(store, alex, BERLIN, NOW + timedelta(hours=1))
+    two_years_on = NOW + timedelta(days=2 * 365)  # a pause in journaling keeps the moments
+    assert figures.remember_when(store, alex, BERLIN, two_years_on) == found

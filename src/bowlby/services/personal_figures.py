@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from bowlby import models
 from bowlby.assess import change
+from bowlby.assess.styles import Position
 from bowlby.chats.patterns import HORSEMEN
 from bowlby.journal import successes
 from bowlby.journal.successes import SuccessView
@@ -42,8 +43,8 @@ TRIGGER_DAYS = 90
 THOUGHT_DAYS = 90
 SOOTHING_DAYS = 90
 REPAIR_DAYS = 365
-STREAK_DAYS = 365  # a run of check-ins is counted back this far at most
-REMEMBER_DAYS = 365
+STREAK_DAYS = 100  # a run of check-ins is counted back this far at most ("100+ days")
+REMEMBER_DAYS = 90  # before the newest moment: a fresh pick each day, few to decrypt
 CHAT_DAYS = 30
 RATIO_WEEKS = 4  # this ISO week and the three before, for a small trend
 TOP_TRIGGERS = 3
@@ -179,26 +180,23 @@ def latest_position(store: Store, keyring: models.Keyring, zone: tzinfo) -> Posi
 
 
 def position_change(store: Store, keyring: models.Keyring, zone: tzinfo) -> PositionChange | None:
-    """First vs latest result of the person's most used questionnaire (questionnaires are
-    few, so all are read)."""
-    progress = assessment_reports.measure_progress(store, keyring)
-    if progress is None or progress.latest.position is None or progress.first.position is None:
+    """First vs latest result of the person's most used questionnaire, as on the result
+    page (questionnaires are few, so all are read, once)."""
+    taken = _most_used(assessments.list_assessments(store, keyring, whose="mine"))
+    results = [assessments.score_assessment(assessment) for assessment in taken]
+    placed = [(result, result.position) for result in results if result.position is not None]
+    if not placed:
         return None
-    first, latest = progress.first, progress.latest
-    taken = assessments.list_assessments(
-        store, keyring, whose="mine", instrument_id=latest.assessment.instrument_id
-    )
-    trail = tuple(
-        mark for mark in (_mark(assessments.score_assessment(a), zone) for a in taken) if mark
-    )
-    subscales = _subscale_changes(store, first, latest) if len(taken) > 1 else ()
-    movement = progress.movement
+    (first, first_at), (latest, latest_at) = placed[0], placed[-1]
+    trail = tuple(_mark(result, position, zone) for result, position in placed)
+    movement = change.measure_movement(first_at, latest_at) if len(placed) > 1 else None
+    subscales = _subscale_changes(store, first, latest) if len(placed) > 1 else ()
     return PositionChange(
         latest_id=latest.assessment.id,
         instrument=latest.instrument.short_name,
-        results=len(taken),
-        first=_mark(first, zone) or trail[0],
-        latest=_mark(latest, zone) or trail[-1],
+        results=len(placed),
+        first=trail[0],
+        latest=trail[-1],
         trail=trail,
         direction=movement.direction if movement else None,
         corner_change=movement.corner_change if movement else None,
@@ -208,13 +206,21 @@ def position_change(store: Store, keyring: models.Keyring, zone: tzinfo) -> Posi
     )
 
 
-def _mark(result: assessments.Result, zone: tzinfo) -> PlaneMark | None:
-    if result.position is None:
-        return None
+def _most_used(taken: list[assessments.Assessment]) -> list[assessments.Assessment]:
+    """The results of the questionnaire taken most often (ties: the later id), as
+    assessment_reports.measure_progress chooses for the home page's standing."""
+    if not taken:
+        return []
+    counts = Counter(assessment.instrument_id for assessment in taken)
+    chosen = max(counts, key=lambda key: (counts[key], key))
+    return [assessment for assessment in taken if assessment.instrument_id == chosen]
+
+
+def _mark(result: assessments.Result, position: Position, zone: tzinfo) -> PlaneMark:
     return PlaneMark(
         taken_on=result.assessment.taken_at.astimezone(zone).date(),
-        anxiety=result.position.anxiety,
-        avoidance=result.position.avoidance,
+        anxiety=position.anxiety,
+        avoidance=position.avoidance,
     )
 
 
@@ -371,9 +377,14 @@ def soothing_effect(
 def remember_when(
     store: Store, keyring: models.Keyring, zone: tzinfo, now: datetime
 ) -> SuccessView | None:
-    """One of the person's own success moments of the last REMEMBER_DAYS, the same all day."""
+    """One of the person's own success moments, the same all day: from the REMEMBER_DAYS up
+    to their newest moment (so a pause in journaling does not empty it)."""
+    newest = journal.list_successes(store, keyring, whose="mine", until=now, limit=1)
+    if not newest:
+        return None
+    last = newest[0].occurred_at
     found = journal.list_successes(
-        store, keyring, whose="mine", since=window_start(now, REMEMBER_DAYS), until=now
+        store, keyring, whose="mine", since=window_start(last, REMEMBER_DAYS), until=now
     )
     return successes.remember_when(found, now.astimezone(zone).date())
 
