@@ -21,6 +21,7 @@ from bowlby.cli import (
     learn,
     links,
     loop,
+    plot,
     practice_checkins,
     practice_cycles,
     practice_ratio,
@@ -30,6 +31,7 @@ from bowlby.cli import (
     practice_unsaid,
     practice_vulnerability,
     profiles,
+    report,
     safety,
     serve,
     steps,
@@ -90,6 +92,8 @@ for practice_tool in (
 ):
     practice_tool.register(app)
 loop.register(app)
+plot.register(app)
+report.register(app)
 
 
 def run() -> None:

@@ -32,7 +32,9 @@ from bowlby.web.pages import (
     journal,
     learn,
     links,
+    plots,
     practice,
+    report,
     safety,
 )
 from bowlby.web.security import SecurityHeaders
@@ -105,6 +107,8 @@ def create_app(
     app.include_router(learn.router)
     app.include_router(dynamics_loop.router)
     app.include_router(dynamics.router)
+    app.include_router(plots.router)
+    app.include_router(report.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     install_error_handlers(app)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts or LOOPBACK_HOSTS))

@@ -20,6 +20,7 @@ from bowlby.web.api import (
     learn,
     links,
     practice,
+    report,
     safety,
     text,
 )
@@ -38,3 +39,4 @@ router.include_router(text.router)
 router.include_router(learn.router)
 router.include_router(dynamics_loop.router)
 router.include_router(dynamics.router)
+router.include_router(report.router)
