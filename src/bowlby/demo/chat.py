@@ -18,6 +18,7 @@ from bowlby.chats.sources import read_chat
 from bowlby.store.engine import Store
 
 DEMO_DAYS = 90
+MORNING_PAIRS = 3
 EXPORT_NAME = "WhatsApp Chat with Jordan.txt"
 ENCRYPTION_NOTICE = (
     "Messages and calls are end-to-end encrypted. No one outside of this chat, not even "
@@ -49,20 +50,27 @@ def export_text(rng: random.Random, start: datetime, zone: tzinfo) -> str:
 def demo_messages(
     rng: random.Random, start: datetime, zone: tzinfo
 ) -> Iterator[tuple[datetime, str, str]]:
-    """A few everyday messages each morning; on some evenings a tense exchange and, hours
+    """A short back-and-forth each morning; on some evenings a tense exchange and, hours
     later early on and within the hour by the end, a repair."""
     templates = _templates()
     midnight = datetime.combine(start.astimezone(zone).date(), time(), zone)
     for day in range(DEMO_DAYS):
         day_start = midnight + timedelta(days=day)
         morning = day_start + timedelta(hours=8 + rng.random() * 2)
-        yield from _exchange(rng, morning, rng.sample(templates["everyday"], 4), (2, 25))
+        yield from _exchange(rng, morning, _morning_lines(rng, templates["everyday"]), (2, 25))
         tense_chance = 0.35 - 0.25 * day / DEMO_DAYS
         if rng.random() < tense_chance:
             evening = day_start + timedelta(hours=18 + rng.random())
             yield from _exchange(rng, evening, rng.sample(templates["tense"], 4), (1, 12))
             wait = timedelta(hours=max(0.3, 20 * (1 - day / DEMO_DAYS)) * rng.uniform(0.6, 1.2))
             yield from _exchange(rng, evening + wait, rng.sample(templates["repair"], 2), (2, 10))
+
+
+def _morning_lines(rng: random.Random, everyday: list[list[str]]) -> list[list[str]]:
+    """Three of the everyday back-and-forths (Maya writes, Jordan answers): real turns, so the
+    couple model has enough of them to fit the chat (it needs 100 pairs a partner)."""
+    starts = rng.sample(range(0, len(everyday) - 1, 2), MORNING_PAIRS)
+    return [line for start in starts for line in everyday[start : start + 2]]
 
 
 def _exchange(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from datetime import datetime, timedelta
+from typing import Literal
 
 from bowlby import models
 from bowlby.dynamics.hard_conversations import HardConversationInput
@@ -32,6 +33,17 @@ TOPICS = (
     "his late nights at work",
     "my birthday",
 )
+# Jordan logs the first seven of the same talks from his side (same days, same scores): enough
+# turns (100 pairs a partner) for his own fit.
+JORDAN_TOPICS = (
+    "money after the car repair",
+    "my mum's visit",
+    "where to spend the holidays",
+    "the evening I went quiet",
+    "her sister's wedding",
+    "moving in: whose flat",
+    "the phone at dinner",
+)
 TURNS = 36
 # Maya speaks first: pulled harder by Jordan's negativity than by his warmth; Jordan slower to
 # move either way. Scores from -4 to +4, noise as a coder's.
@@ -52,15 +64,24 @@ RELIABLE_MOMENTS = (
 def seed(
     store: Store, maya: models.Keyring, jordan: models.Keyring, rng: random.Random, start: datetime
 ) -> None:
-    """Add Maya's hard conversations and evening ratings; `start` is 90 days ago."""
+    """Add Maya's hard conversations and evening ratings, then the few Jordan logged himself
+    (Maya opening, as she mostly does); `start` is 90 days ago."""
     seed_hard_conversations(store, maya, rng, start)
     seed_evening_ratings(store, maya, rng, start)
+    seed_hard_conversations(store, jordan, rng, start, topics=JORDAN_TOPICS, first="partner")
 
 
 def seed_hard_conversations(
-    store: Store, maya: models.Keyring, rng: random.Random, start: datetime
+    store: Store,
+    keyring: models.Keyring,
+    rng: random.Random,
+    start: datetime,
+    *,
+    topics: tuple[str, ...] = TOPICS,
+    first: Literal["me", "partner"] = "me",
 ) -> None:
-    for index, topic in enumerate(TOPICS):
+    """One conversation a week, simulated from COUPLE with Maya speaking first."""
+    for index, topic in enumerate(topics):
         opening = (float(rng.choice([-2, -1, -1, 0])), float(rng.choice([-1, 0, 0])))
         run = simulate(
             COUPLE, opening, TURNS // 2, noise_sd=1.2, seed=1958 + index, round_scores=True
@@ -68,8 +89,8 @@ def seed_hard_conversations(
         paired = zip(run.first, run.second, strict=True)
         scores = [int(score) for pair in paired for score in pair][:TURNS]
         day = start + timedelta(days=4 + index * 7, hours=21, minutes=rng.randrange(60))
-        logged = HardConversationInput(occurred_at=day, topic=topic, first="me", scores=scores)
-        dynamics.log_hard_conversation(store, maya, logged)
+        logged = HardConversationInput(occurred_at=day, topic=topic, first=first, scores=scores)
+        dynamics.log_hard_conversation(store, keyring, logged)
 
 
 def seed_evening_ratings(

@@ -1,6 +1,8 @@
 """Demo data: self-soothing. Maya (anxious) soothes herself about 25 times over the 90 days;
 paced breathing calms her clearly more than waiting before texting, and she starts each
-session a little less anxious as the weeks go by. Some sessions are shared with Jordan."""
+session a little less anxious as the weeks go by. Some sessions are shared with Jordan.
+Jordan, after a hard day, tries each exercise too (mostly grounding and a walk while the timer
+runs), less anxious to begin with; his evenings give his own feedback loop enough days."""
 
 from __future__ import annotations
 
@@ -44,10 +46,21 @@ NOTES = {
 }
 
 
+# exercise, typical drop, minutes, rounds, note: what Jordan reaches for after a hard day.
+JORDAN_PLAN = (
+    ("grounding_54321", 2.0, 4.0, None, "Came home wound up; named five things, then said hi."),
+    ("wait_20", 1.4, 20.0, None, "Walked while the timer ran instead of going silent."),
+    ("grounding_54321", 2.0, 4.0, None, ""),
+    ("breathing_478", 1.8, 1.3, 4, "Before answering her message."),
+    ("resonance_breathing", 1.6, 2.0, 12, ""),
+)
+
+
 def seed(
     store: Store, maya: models.Keyring, jordan: models.Keyring, rng: random.Random, start: datetime
 ) -> None:
     """Add this tool's demo records for the couple, from `start` (90 days ago) to now."""
+    seed_jordan(store, jordan, random.Random(1959), start)
     count = 25
     for index in range(count):
         exercise, drop, minutes, rounds = PLAN[index % len(PLAN)]
@@ -71,3 +84,25 @@ def seed(
                 shared_with_partner=index % 4 == 3,
             ),
         )
+
+
+def seed_jordan(store: Store, jordan: models.Keyring, rng: random.Random, start: datetime) -> None:
+    """About two evenings in three from day 20, rated before and after (his own rng, so the
+    rest of the demo stays as it was)."""
+    for day_number in range(20, DAYS - 1):
+        if rng.random() > 0.65:
+            continue
+        exercise, drop, minutes, rounds, note = JORDAN_PLAN[day_number % len(JORDAN_PLAN)]
+        before = max(2, min(8, round(6 - 2 * day_number / DAYS + rng.uniform(-1.5, 1.5))))
+        evening = start + timedelta(days=day_number, hours=19, minutes=rng.randrange(50))
+        session = SoothingInput(
+            occurred_at=evening,
+            exercise=exercise,
+            anxiety_before=before,
+            anxiety_after=max(0, min(before, round(before - drop + rng.uniform(-1, 1)))),
+            minutes=minutes,
+            rounds=rounds,
+            note=note,
+            shared_with_partner=day_number % 6 == 0,
+        )
+        soothing.record_session(store, jordan, session)
