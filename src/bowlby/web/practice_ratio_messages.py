@@ -51,7 +51,6 @@ ESTIMATED_NOTE = (
 NOTHING_YET = "Nothing logged yet. The first tap is the hardest to remember."
 NOTHING_SHARED = "Nothing shared with you yet."
 EMPTY_PERIOD = "—"
-CHART_TITLE = "Positive to negative, against the 5:1 line"
 CHART_NONE = "Chart appears once you have logged a few moments."
 COUPLE_TITLE = "Side by side"
 COUPLE_LEAD = "What each of you logged and chose to share, week by week."

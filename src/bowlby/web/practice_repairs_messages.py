@@ -24,7 +24,6 @@ TREND_LEAD = (
     "shown apart, never counted as a quick repair."
 )
 TREND_NONE = "The trend appears once a rupture has been repaired."
-CHART_TITLE = "Time to repair"
 PHRASES_TITLE = "Repair phrases"
 PHRASES_LINK = "Phrases for the middle of a fight"
 PHRASES_LEAD = "Pick one, say it in your own voice. Clumsy still counts."
