@@ -132,7 +132,7 @@ def position_sentences(found: PositionChange) -> tuple[str, ...]:
         None: "Whether it exceeds the measurement error cannot be judged without published "
         "reliability figures.",
     }[found.beyond_error]
-    since = f"Since your first, {_day(found.first.taken_on)}: {found.movement_sentence}"
+    since = f"Your first was on {_day(found.first.taken_on)}. {found.movement_sentence}"
     return (f"From your {taken}.", since, error)
 
 
