@@ -44,7 +44,7 @@ THOUGHT_DAYS = 90
 SOOTHING_DAYS = 90
 REPAIR_DAYS = 365
 STREAK_DAYS = 100  # a run of check-ins is counted back this far at most ("100+ days")
-REMEMBER_DAYS = 90  # before the newest moment: a fresh pick each day, few to decrypt
+REMEMBER_MOMENTS = 60  # the latest ones: a fresh pick each day, few to decrypt
 CHAT_DAYS = 30
 RATIO_WEEKS = 4  # this ISO week and the three before, for a small trend
 TOP_TRIGGERS = 3
@@ -377,15 +377,9 @@ def soothing_effect(
 def remember_when(
     store: Store, keyring: models.Keyring, zone: tzinfo, now: datetime
 ) -> SuccessView | None:
-    """One of the person's own success moments, the same all day: from the REMEMBER_DAYS up
-    to their newest moment (so a pause in journaling does not empty it)."""
-    newest = journal.list_successes(store, keyring, whose="mine", until=now, limit=1)
-    if not newest:
-        return None
-    last = newest[0].occurred_at
-    found = journal.list_successes(
-        store, keyring, whose="mine", since=window_start(last, REMEMBER_DAYS), until=now
-    )
+    """One of the person's own latest REMEMBER_MOMENTS success moments, the same all day (a
+    count, not a time window, so a pause in journaling does not empty it)."""
+    found = journal.list_successes(store, keyring, whose="mine", until=now, limit=REMEMBER_MOMENTS)
     return successes.remember_when(found, now.astimezone(zone).date())
 
 
