@@ -50,7 +50,7 @@ def test_a_database_at_0004_is_upgraded_keeping_its_profiles(store_settings):
         fresh.dispose()
     store = open_store(store_settings)
     try:
-        assert current_revision(store.engine) == "0005"
+        assert current_revision(store.engine) == "0006"
         assert table_names(store.engine) >= CHAT_TABLES
         accounts.create_profile(store, store_settings, "Alex", "alex passphrase")
         alex = accounts.unlock_profile(store, "Alex", "alex passphrase")
@@ -67,7 +67,7 @@ def test_the_migration_goes_down_to_0004_and_up_again(store, store_settings, mak
     assert not CHAT_TABLES & table_names(store.engine)
     assert [profile.name for profile in accounts.list_profiles(store)] == ["Alex"]
     run_alembic(store.engine, "upgrade", "head")
-    assert current_revision(store.engine) == "0005"
+    assert current_revision(store.engine) == "0006"
     assert row_counts(store) == (0, 0)
     assert import_messages(store, alex, conversation(3)).added == 3
 

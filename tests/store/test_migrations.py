@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -268,3 +269,27 @@ def test_several_bowlbys_starting_at_once_on_a_fresh_database_all_open_it(store_
         assert current_revision(store.engine) == HEAD
     finally:
         store.dispose()
+
+
+ENTRY_INDEXES = {"ix_entries_owner_kind_time", "ix_entries_owner_time"}
+
+
+def entry_indexes(engine: Engine) -> set[str]:
+    return {index["name"] for index in inspect(engine).get_indexes("entries")} & ENTRY_INDEXES
+
+
+def test_the_entry_indexes_come_and_go_with_0006_keeping_the_entries(store, make_profile):
+    from bowlby.models import EntryDraft
+    from bowlby.services import entries
+    from tests.store.test_chat_store import run_alembic
+
+    alex = make_profile("Alex")
+    written = EntryDraft(occurred_at=datetime.now(UTC), text={"title": "before the index"})
+    entries.write_entry(store, alex, written)
+    assert entry_indexes(store.engine) == ENTRY_INDEXES
+    run_alembic(store.engine, "downgrade", "0005")
+    assert entry_indexes(store.engine) == set()
+    run_alembic(store.engine, "upgrade", "head")
+    assert entry_indexes(store.engine) == ENTRY_INDEXES
+    kept = [entry.text["title"] for entry in entries.list_entries(store, alex)]
+    assert kept == ["before the index"]

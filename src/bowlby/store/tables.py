@@ -92,6 +92,10 @@ class EntryRow(Base):
     """One journal or practice record: plain analytic values, sealed free text."""
 
     __tablename__ = "entries"
+    __table_args__ = (
+        Index("ix_entries_owner_kind_time", "owner_id", "kind", "occurred_at"),
+        Index("ix_entries_owner_time", "owner_id", "occurred_at"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     owner_id: Mapped[str] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
