@@ -19,6 +19,7 @@ from bowlby.services.preferences import SAFETY_SCREEN_KIND
 from bowlby.store.engine import Store
 from bowlby.web import practice_details
 from bowlby.web.assessment_contexts import Standing, build_standing
+from bowlby.web.dashboard_contexts import Dashboard, build_dashboard
 from bowlby.web.zone import person_zone
 
 Whose = Literal["mine", "shared", "all"]
@@ -85,6 +86,7 @@ class HomePage(BaseModel):
     links: list[LinkView]
     remember_when: SuccessView | None = None
     standing: Standing | None = None
+    dashboard: Dashboard | None = None
 
 
 class EntriesPage(BaseModel):
@@ -117,8 +119,9 @@ def build_home(store: Store, keyring: models.Keyring, now: datetime | None = Non
     shared = entries.list_entries(
         store, keyring, whose="shared", except_kinds=QUIET_AT_HOME, limit=RECENT_COUNT
     )
-    local = (now or datetime.now(UTC)).astimezone(person_zone())
-    today = local.date()
+    now = now or datetime.now(UTC)
+    local = now.astimezone(person_zone())
+    dashboard = build_dashboard(store, keyring, person_zone(), now)
     return HomePage(
         me=Me.of(keyring),
         greeting=greeting(local),
@@ -126,7 +129,8 @@ def build_home(store: Store, keyring: models.Keyring, now: datetime | None = Non
         shared_with_me=[summarise(entry, keyring) for entry in shared],
         links=build_links(store, keyring),
         standing=build_standing(store, keyring),
-        remember_when=journal.remember_when(store, keyring, today),
+        remember_when=dashboard.remember_when,
+        dashboard=dashboard,
     )
 
 
