@@ -136,6 +136,8 @@ def test_an_empty_dashboard_says_what_would_fill_each_tile_and_links_to_start(pe
         assert f'<a href="{words.start_href}">{words.start_label}</a>' in page.text, name
     assert '<a href="/safety">' in page.text
     assert "Start the ECR-S" in page.text  # the position tile still starts a questionnaire
+    for journey in ("/report", "/report.pdf", "/learn"):  # the whole journey, one step away
+        assert f'<a href="{journey}">' in page.text
 
 
 def test_each_number_links_to_the_page_that_explains_it(app, people):
