@@ -69,3 +69,12 @@ def test_tallies_stay_off_the_home_page_but_are_listed_with_their_names(people):
     listing = alex.get("/api/entries").json()
     assert listing["kind_labels"]["interaction"] == "5:1 ledger moment"
     assert "− snapped about dishes" in [entry["title"] for entry in listing["entries"]]
+
+
+def test_an_unsaid_hurt_stays_off_the_home_page_but_is_in_the_list(people):
+    from tests.web.test_unsaid_pages import note_via_api
+
+    alex = people.add("Alex")
+    note_via_api(alex, what="The joke about my job")
+    assert "The joke about my job" not in alex.get("/").text
+    assert "The joke about my job" in alex.get("/practice/unsaid").text

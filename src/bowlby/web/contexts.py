@@ -13,7 +13,7 @@ from pydantic import AwareDatetime, BaseModel
 
 from bowlby import models
 from bowlby.journal.successes import SuccessView
-from bowlby.practice import checkin_schedule, ratio_ledger
+from bowlby.practice import checkin_schedule, ratio_ledger, unsaid_list
 from bowlby.services import entries, journal, sharing
 from bowlby.services.preferences import SAFETY_SCREEN_KIND
 from bowlby.store.engine import Store
@@ -71,7 +71,13 @@ OWN_PAGES = {"assessment": "/assess/{id}", SAFETY_SCREEN_KIND: "/safety/screen/r
 # Private safety checks are left out of lists: they have their page under /safety.
 UNLISTED = (SAFETY_SCREEN_KIND,)
 # One-tap tallies and settings would crowd out what people wrote on the home page.
-QUIET_AT_HOME = (*UNLISTED, ratio_ledger.KIND, checkin_schedule.SCHEDULE_KIND)
+# Tallies and the schedule are not entries to read; unsaid hurts stay off the most-seen page.
+QUIET_AT_HOME = (
+    *UNLISTED,
+    ratio_ledger.KIND,
+    checkin_schedule.SCHEDULE_KIND,
+    unsaid_list.KIND,
+)
 
 
 def entry_url(kind: str, entry_id: str) -> str:
