@@ -3,16 +3,15 @@ all time by default or the days you choose; written privately (0600) in one step
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import typer
 from rich.markup import escape
 
 from bowlby.cli.context import ProfileOption, console, signed_in
-from bowlby.errors import InputError
+from bowlby.cli.documents import document_format, period_day
 
-FORMATS = {".pdf": "pdf", ".md": "markdown", ".markdown": "markdown"}
 PRIVATE_NOTE = (
     "It holds private material and is not encrypted: keep it on a device only you use, and "
     "delete it when you no longer need it."
@@ -45,9 +44,9 @@ def report(
     from bowlby.services import profile_report
     from bowlby.settings import get_settings
 
-    kind = _format_of(output)
+    kind = document_format(output)
     zone = get_settings().zone
-    first, last = _day(since, "--since"), _day(until, "--until")
+    first, last = period_day(since, "--since"), period_day(until, "--until")
     today = datetime.now(zone).date()
     profile_report.choose_period(first, last, today, zone, field="--since")
     with signed_in(profile) as (store, keyring):
@@ -69,24 +68,6 @@ def report(
         write_private_file(output, profile_report.report_markdown(built))
         console.print(f"Wrote {escape(str(output))}, readable by your user account only.")
     console.print(f"[bold]Note:[/] {PRIVATE_NOTE}")
-
-
-def _format_of(output: Path) -> str:
-    kind = FORMATS.get(output.suffix.lower())
-    if kind is None:
-        raise InputError("the file must end in .pdf or .md.", field="--output")
-    if not output.parent.is_dir():
-        raise InputError(f"there is no folder {output.parent}.", field="--output")
-    return kind
-
-
-def _day(value: str | None, field: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as error:
-        raise InputError("use a date such as 2026-01-31.", field=field) from error
 
 
 def _pages(count: int) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,13 +10,13 @@ import typer
 from rich.markup import escape
 
 from bowlby.cli.context import ProfileOption, console, signed_in
+from bowlby.cli.documents import document_format, period_day
 from bowlby.errors import InputError
 from bowlby.settings import get_settings
 
 if TYPE_CHECKING:
     from bowlby.insights.therapist_summary import TherapistSummary
 
-FORMATS = {".pdf": "pdf", ".md": "markdown", ".markdown": "markdown"}
 INCLUDE_HELP = (
     "Sections, comma-separated: assessments, triggers, emotions, thoughts, successes, "
     "reflections (default: all but reflections)."
@@ -46,11 +46,11 @@ def summary(
 
     if not for_therapist:
         raise InputError("say who it is for: --for-therapist (the one kind so far).")
-    kind = _format_of(output)
+    kind = document_format(output)
     sections = summary_model.choose_sections(None if include is None else [include], "--include")
     zone = get_settings().zone
     today = datetime.now(zone).date()
-    first, last = _day(since, "--since"), _day(until, "--until")
+    first, last = period_day(since, "--since"), period_day(until, "--until")
     summary_model.choose_period(first, last, today, field="--since")
     with signed_in(profile) as (store, keyring):
         built = summaries.build_therapist_summary(
@@ -63,24 +63,6 @@ def summary(
     data = summaries.summary_pdf(built) if kind == "pdf" else summaries.summary_markdown(built)
     write_private_file(output, data)
     console.print(f"Wrote {escape(str(output))}, readable by your user account only.")
-
-
-def _format_of(output: Path) -> str:
-    kind = FORMATS.get(output.suffix.lower())
-    if kind is None:
-        raise InputError("the file must end in .pdf or .md.", field="--output")
-    if not output.parent.is_dir():
-        raise InputError(f"there is no folder {output.parent}.", field="--output")
-    return kind
-
-
-def _day(value: str | None, field: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as error:
-        raise InputError("use a date such as 2026-01-31.", field=field) from error
 
 
 def _show_contents(built: TherapistSummary) -> None:
