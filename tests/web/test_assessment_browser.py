@@ -88,7 +88,7 @@ def test_take_the_ecr_s_start_to_finish_and_see_the_plot(page, server):  # noqa:
     shoot(page, "assess-result")
 
     page.goto(f"{base}/")
-    assert "5.83" in page.locator(".standing").inner_text()
+    assert "5.83" in page.locator(".tile-position").inner_text()
     shoot(page, "home-standing")
     page.goto(f"{base}/assess/couple")
     shoot(page, "assess-couple")
