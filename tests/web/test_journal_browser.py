@@ -105,7 +105,7 @@ def test_log_a_trigger_on_a_phone_and_finish_a_thought_record(page, server):
     page.goto(f"{base}/journal")
     shoot(page, "overview")
     page.goto(f"{base}/")
-    assert "They waited up with tea" in page.locator(".remember-when").inner_text()
+    assert "They waited up with tea" in page.locator(".tile-remember").inner_text()
     shoot(page, "home")
 
     log = server.log.read_text()
