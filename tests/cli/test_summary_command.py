@@ -80,7 +80,7 @@ def test_pdf_after_confirming_what_it_will_hold(cli, outbox):
     )
     assert result.exit_code == 0, result.output
     assert "  triggers: 2\n  reflections: 1\n" in result.output
-    assert "Not included: attachment scores, emotions named, thought records, success" in (
+    assert "Not included: attachment scores, emotions named, thought records, practice" in (
         result.output
     )
     assert "The summary file is not encrypted" in result.output

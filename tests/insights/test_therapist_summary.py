@@ -125,7 +125,8 @@ SMALL_MARKDOWN = """\
 # Summary for a therapist
 
 Prepared by Alex on 2026-04-10 for a therapist; covers 2026-03-01 – 2026-04-10; sections chosen \
-by Alex: attachment scores, triggers, emotions named, thought records, success moments.
+by Alex: attachment scores, triggers, emotions named, thought records, practice figures, success \
+moments.
 
 Everything here is Alex's own self-report from those dates, as written in Bowlby; nothing a \
 partner shared with Alex is included.
@@ -234,6 +235,7 @@ def test_sections_are_chosen_by_name_in_the_documents_order():
         "triggers",
         "emotions",
         "thoughts",
+        "practice",
         "successes",
     )
     assert ts.choose_sections(["reflections, Triggers", "emotions"]) == (
@@ -314,6 +316,7 @@ def test_chosen_sections_with_nothing_in_them_say_so():
         "triggers: 0",
         "emotions named: 0",
         "thought records: 0",
+        "practice figures: 0",
         "success moments: 0",
     )
 

@@ -128,7 +128,14 @@ def test_the_default_period_is_the_last_ninety_days(store, make_profile):
     assert found.triggers is not None
     assert found.triggers.total == 1
     assert found.cover.period.until == now.date()
-    assert found.cover.sections == ("assessments", "triggers", "emotions", "thoughts", "successes")
+    assert found.cover.sections == (
+        "assessments",
+        "triggers",
+        "emotions",
+        "thoughts",
+        "practice",
+        "successes",
+    )
 
 
 def test_what_a_partner_shared_is_never_part_of_the_summary(store, make_profile):
@@ -217,3 +224,25 @@ def test_scores_over_time_and_the_movement_toward_secure(store, make_profile):
     )
     assert before.scores is not None
     assert before.scores.rows == ()
+
+
+def test_practice_figures_come_only_when_the_section_is_chosen(store, make_profile):
+    from bowlby.practice.soothing import SoothingInput
+    from bowlby.services import soothing
+
+    alex = make_profile("Alex")
+    for day in range(1, 4):
+        session = SoothingInput(
+            occurred_at=IN_MARCH + timedelta(days=day),
+            exercise="breathing_478",
+            anxiety_before=7,
+            anxiety_after=4,
+        )
+        soothing.record_session(store, alex, session)
+    period = {"since": date(2026, 3, 1), "until": date(2026, 3, 31), "today": TODAY}
+    chosen = summaries.build_therapist_summary(store, alex, sections=["practice"], **period)
+    assert chosen.practice
+    assert "## Practice figures" in summaries.summary_markdown(chosen)
+    left_out = summaries.build_therapist_summary(store, alex, sections=["triggers"], **period)
+    assert left_out.practice == ()
+    assert "Practice figures" not in summaries.summary_markdown(left_out)

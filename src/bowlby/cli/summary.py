@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from bowlby.insights.therapist_summary import TherapistSummary
 
 INCLUDE_HELP = (
-    "Sections, comma-separated: assessments, triggers, emotions, thoughts, successes, "
-    "reflections (default: all but reflections)."
+    "Sections, comma-separated: assessments, triggers, emotions, thoughts, practice, "
+    "successes, reflections (default: all but reflections)."
 )
 
 

@@ -40,6 +40,7 @@ SECTIONS = {
     "triggers": "triggers",
     "emotions": "emotions named",
     "thoughts": "thought records",
+    "practice": "practice figures",
     "successes": "success moments",
     "reflections": "reflections",
 }
@@ -124,13 +125,11 @@ def contents(summary: TherapistSummary) -> tuple[str, ...]:
         "triggers": summary.triggers.total if summary.triggers else 0,
         "emotions": summary.emotions.total if summary.emotions else 0,
         "thoughts": len(summary.thoughts.rows) if summary.thoughts else 0,
+        "practice": len(summary.practice),
         "successes": summary.successes.total if summary.successes else 0,
         "reflections": len(summary.reflections or ()),
     }
-    lines = [f"{SECTIONS[name]}: {counts[name]}" for name in summary.cover.sections]
-    if summary.practice:
-        lines.append(f"practice figures: {len(summary.practice)}")
-    return tuple(lines)
+    return tuple(f"{SECTIONS[name]}: {counts[name]}" for name in summary.cover.sections)
 
 
 def summary_blocks(summary: TherapistSummary) -> tuple[Block, ...]:

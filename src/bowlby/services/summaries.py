@@ -52,7 +52,7 @@ def build_therapist_summary(
         reflection_answers=read(
             "reflections", lambda: journal.list_reflections(store, keyring, **mine)
         ),
-        practice=_practice_figures(store, keyring, start, end, zone),
+        practice=read("practice", lambda: _practice_figures(store, keyring, start, end, zone)),
     )
 
 
