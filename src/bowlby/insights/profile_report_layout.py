@@ -11,11 +11,10 @@ from typing import TYPE_CHECKING
 from bowlby.insights import profile_report_sections as sections
 from bowlby.insights.documents import Block, Bullets, Heading, PageBreak, Paragraph, Table
 from bowlby.insights.profile_report_sections import DASH, count, figure_after, minutes
-from bowlby.insights.therapist_summary_layout import MOVEMENT
+from bowlby.insights.therapist_summary_layout import movement_sentence, score_with_range
 from bowlby.practice.ratio_ledger import describe_ratio
 
 if TYPE_CHECKING:
-    from bowlby.assess.styles import Position
     from bowlby.insights.profile_report import (
         AssessmentHistory,
         ChatSummary,
@@ -23,7 +22,6 @@ if TYPE_CHECKING:
         ProfileReport,
     )
     from bowlby.insights.profile_report_changes import Comparison, Window
-    from bowlby.insights.therapist_summary import ScoreMovement
 
 TITLE = "Your journey in Bowlby"
 FOOTER = "{name}'s own report, private · page {page} of {pages}"
@@ -154,8 +152,8 @@ def _history(history: AssessmentHistory) -> list[Block]:
         (
             str(row.taken_on),
             row.questionnaire,
-            _score(row.position.anxiety, row.position.anxiety_margin, row.position),
-            _score(row.position.avoidance, row.position.avoidance_margin, row.position),
+            score_with_range(row.position.anxiety, row.position.anxiety_margin, row.position),
+            score_with_range(row.position.avoidance, row.position.avoidance_margin, row.position),
             row.position.region_label,
         )
         for row in history.rows
@@ -163,22 +161,11 @@ def _history(history: AssessmentHistory) -> list[Block]:
     columns = ("date", "questionnaire", "anxiety (1–7)", "avoidance (1–7)", "region, loosely")
     blocks += [Table(columns, rows, numeric=(2, 3)), Paragraph(HISTORY["note"])]
     if history.movement is not None:
-        blocks.append(Paragraph(_movement(history.movement)))
+        blocks.append(Paragraph(movement_sentence(history.movement, HISTORY["movement"])))
     if history.changes:
         sentences = tuple(item.sentence for item in history.changes)
         blocks += [Paragraph(HISTORY["changes"]), Bullets(sentences)]
     return blocks
-
-
-def _movement(found: ScoreMovement) -> str:
-    moved = MOVEMENT[found.movement.direction].format(size=abs(found.movement.corner_change))
-    return HISTORY["movement"].format(
-        questionnaire=found.questionnaire, first=found.first, latest=found.latest, moved=moved
-    )
-
-
-def _score(value: float, margin: float, position: Position) -> str:
-    return f"{value:.2f} ± {margin:.2f}" if position.uncertainty_known else f"{value:.2f}"
 
 
 def _chats(found: tuple[ChatSummary, ...], figures: sections.Figures) -> list[Block]:
@@ -227,7 +214,7 @@ def _chat(chat: ChatSummary) -> list[Block]:
 def _changes(found: Comparison | None, history: AssessmentHistory) -> list[Block]:
     blocks: list[Block] = [PageBreak(), Heading(CHANGES["title"])]
     if history.movement is not None:
-        blocks.append(Paragraph(_movement(history.movement)))
+        blocks.append(Paragraph(movement_sentence(history.movement, HISTORY["movement"])))
     if found is None:
         return [*blocks, Paragraph(CHANGES["none"])]
     early, late = found.early, found.late

@@ -178,8 +178,8 @@ def _score_blocks(scores: ScoresSection, person: str) -> list[Block]:
         (
             str(row.taken_on),
             row.questionnaire,
-            _with_range(row.position.anxiety, row.position.anxiety_margin, row.position),
-            _with_range(row.position.avoidance, row.position.avoidance_margin, row.position),
+            score_with_range(row.position.anxiety, row.position.anxiety_margin, row.position),
+            score_with_range(row.position.avoidance, row.position.avoidance_margin, row.position),
             row.position.region_label
             + (f" ({TEXT['near']})" if row.position.near_boundary else ""),
         )
@@ -188,18 +188,20 @@ def _score_blocks(scores: ScoresSection, person: str) -> list[Block]:
     columns = ("date", "questionnaire", "anxiety (1–7)", "avoidance (1–7)", "region, loosely")
     blocks += [Table(columns, rows, numeric=(2, 3)), Paragraph(TEXT["scores_note"])]
     if scores.movement is not None:
-        blocks.append(Paragraph(_movement_sentence(scores.movement)))
+        blocks.append(Paragraph(movement_sentence(scores.movement)))
     description = describe_plane([(person, list(scores.plane))])
     return [*blocks, Plane(person, scores.plane, description)]
 
 
-def _with_range(value: float, margin: float, position: Position) -> str:
+def score_with_range(value: float, margin: float, position: Position) -> str:
+    """A scale score with its 95% margin, when the questionnaire's precision is known."""
     return f"{value:.2f} ± {margin:.2f}" if position.uncertainty_known else f"{value:.2f}"
 
 
-def _movement_sentence(found: ScoreMovement) -> str:
+def movement_sentence(found: ScoreMovement, template: str = TEXT["movement"]) -> str:
+    """How the point moved from the first result to the latest, in the document's own words."""
     moved = MOVEMENT[found.movement.direction].format(size=abs(found.movement.corner_change))
-    return TEXT["movement"].format(
+    return template.format(
         questionnaire=found.questionnaire, first=found.first, latest=found.latest, moved=moved
     )
 
