@@ -15,6 +15,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,9 +87,11 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def wait_for_server(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+def wait_for_server(
+    url: str, process: subprocess.Popen[bytes], log: Path, seconds: float = START_SECONDS
+) -> None:
     """Poll until the server answers; fail with its log if it dies or takes too long."""
-    deadline = time.monotonic() + START_SECONDS
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
             pytest.fail(f"the server exited with {process.returncode}:\n{log.read_text()}")
@@ -98,7 +101,32 @@ def wait_for_server(url: str, process: subprocess.Popen[bytes], log: Path) -> No
                     return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.1)
-    pytest.fail(f"the server did not answer within {START_SECONDS} s:\n{log.read_text()}")
+    pytest.fail(f"the server did not answer within {seconds} s:\n{log.read_text()}")
+
+
+@contextmanager
+def running_server(
+    command: list[str], env: dict[str, str], folder: Path, port: int, seconds: float = START_SECONDS
+) -> Iterator[tuple[str, Path]]:
+    """COMMAND serving on PORT from FOLDER; yields its URL and log file, and prints the log when
+    it stops (pytest shows it when a test fails)."""
+    log = folder / "server.log"
+    url = f"http://127.0.0.1:{port}"
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            command, env=env, stdout=output, stderr=subprocess.STDOUT, cwd=folder
+        )
+    try:
+        wait_for_server(url, process, log, seconds)
+        yield url, log
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        print(f"--- server log ---\n{log.read_text()}")
 
 
 @dataclass
@@ -111,27 +139,8 @@ class Server:
 def server(env, tmp_path) -> Iterator[Server]:
     """A Bowlby server on a free loopback port, its home and log in the test's folder."""
     port = free_port()
-    log = tmp_path / "server.log"
-    url = f"http://127.0.0.1:{port}"
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            serve_command(port),
-            env={**os.environ, **env},
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            cwd=tmp_path,
-        )
-    try:
-        wait_for_server(url, process, log)
-        yield Server(url, log)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        print(f"--- server log ---\n{log.read_text()}")  # shown by pytest when a test fails
+    with running_server(serve_command(port), {**os.environ, **env}, tmp_path, port) as found:
+        yield Server(*found)
 
 
 @pytest.fixture

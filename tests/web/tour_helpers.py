@@ -5,20 +5,15 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import pytest
-
 from tests.conftest import CHEAP_KDF
+from tests.web.test_browser import running_server
 
 # Seeding about 90 days for two people takes ~15 s on two busy cores; give it room.
 DEMO_START_SECONDS = 120
@@ -63,43 +58,10 @@ def demo_env(home: Path) -> dict[str, str]:
 def demo_server(folder: Path, port: int) -> Iterator[tuple[str, Path]]:
     """`bowlby serve --demo` on PORT with its home in FOLDER; yields its URL and log file and
     prints the log when it stops (pytest shows it when a test fails)."""
-    log = folder / "server.log"
-    url = f"http://127.0.0.1:{port}"
     command = [sys.executable, "-m", "bowlby", "serve", "--demo", "--port", str(port)]
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            command,
-            env=demo_env(folder / "home"),
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            cwd=folder,
-        )
-    try:
-        wait_until_answering(url, process, log)
-        yield url, log
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        print(f"--- demo server log ---\n{log.read_text()}")
-
-
-def wait_until_answering(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    """Poll the sign-in page; fail with the log if the server dies or seeding takes too long."""
-    deadline = time.monotonic() + DEMO_START_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"the demo server exited with {process.returncode}:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(url + "/signin", timeout=1) as response:  # noqa: S310
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.2)
-    pytest.fail(f"the demo server did not answer in {DEMO_START_SECONDS} s:\n{log.read_text()}")
+    environment = demo_env(folder / "home")
+    with running_server(command, environment, folder, port, DEMO_START_SECONDS) as found:
+        yield found
 
 
 def same_origin_path(base: str, page_url: str, href: str) -> str | None:
