@@ -7,12 +7,22 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
 from bowlby import models
 
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2_000)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000)]
+
+
+def _some_words(value: str) -> str:
+    if not value:
+        raise ValueError("write a few words about what happened")
+    return value
+
+
+# What happened, which a record of a moment cannot be without (a rupture, an unsaid hurt).
+WhatHappened = Annotated[ShortText, AfterValidator(_some_words)]
 Rating10 = Annotated[int, Field(ge=0, le=10)]
 Rating100 = Annotated[int, Field(ge=0, le=100)]
 

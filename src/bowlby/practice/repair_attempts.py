@@ -22,6 +22,7 @@ from bowlby.journal.records import (
     RecordInput,
     RecordView,
     ShortText,
+    WhatHappened,
     draft_of,
     revised_draft,
     split_list,
@@ -46,15 +47,8 @@ Initiator = Literal["me", "partner", "both"]
 class RuptureInput(RecordInput):
     """A rupture as it happens: what, and how intense (0 to 10)."""
 
-    what_happened: ShortText
+    what_happened: WhatHappened
     intensity: Rating10 = 5
-
-    @field_validator("what_happened")
-    @classmethod
-    def _not_empty(cls, value: str) -> str:
-        if not value:
-            raise ValueError("write a few words about what happened")
-        return value
 
 
 class RepairInput(BaseModel):

@@ -29,6 +29,7 @@ from bowlby.journal.records import (
     RecordInput,
     RecordView,
     ShortText,
+    WhatHappened,
     revised_draft,
     view_fields,
 )
@@ -97,16 +98,9 @@ _RESOLUTION_TEXT = ("feel", "about", "need", "raise_note", "let_go_note")
 class UnsaidInput(RecordInput):
     """A grievance as it happens: what, an optional feeling word, how much it stings (0–10)."""
 
-    what_happened: ShortText
+    what_happened: WhatHappened
     feeling: FeelingWord = ""
     sting: Rating10 = 5
-
-    @field_validator("what_happened")
-    @classmethod
-    def _not_empty(cls, value: str) -> str:
-        if not value:
-            raise ValueError("write a few words about what happened")
-        return value
 
     @field_validator("shared_with_partner", "shared_with_therapist")
     @classmethod
